@@ -1,0 +1,68 @@
+/// A length of time as the user wrote it: `2 hours`, `3d`, `4 weeks`, `10 working days`.
+///
+/// Minutes and hours are elapsed time; days, weeks and months are calendar arithmetic in a
+/// zone; working days count days of a working calendar. The unit is kept, never converted, so
+/// the scheduler can do each kind of arithmetic exactly.
+public struct Duration: Hashable, Sendable, CustomStringConvertible {
+    public enum Unit: String, Sendable, Hashable, CaseIterable {
+        case minutes, hours, days, weeks, months
+        case workingDays = "working days"
+
+        /// Units measured by the clock, not the calendar.
+        public var isElapsed: Bool { self == .minutes || self == .hours }
+    }
+
+    public var amount: Int
+    public var unit: Unit
+
+    public init(_ amount: Int, _ unit: Unit) {
+        self.amount = amount
+        self.unit = unit
+    }
+
+    public static let zero = Duration(0, .minutes)
+
+    public var isZero: Bool { amount == 0 }
+
+    /// Elapsed seconds for minutes and hours; nil for calendar units.
+    public var elapsedSeconds: Int64? {
+        switch unit {
+        case .minutes: Int64(amount) * 60
+        case .hours: Int64(amount) * 3600
+        default: nil
+        }
+    }
+
+    public var description: String {
+        let name: String
+        switch unit {
+        case .minutes: name = amount == 1 ? "minute" : "minutes"
+        case .hours: name = amount == 1 ? "hour" : "hours"
+        case .days: name = amount == 1 ? "day" : "days"
+        case .weeks: name = amount == 1 ? "week" : "weeks"
+        case .months: name = amount == 1 ? "month" : "months"
+        case .workingDays: name = amount == 1 ? "working day" : "working days"
+        }
+        return "\(amount) \(name)"
+    }
+
+    /// A rough length in minutes, for comparing a `max` with a `gap` written in other units.
+    /// Working days count as calendar days and months as 28 to 31 days: see `comparison(to:)`.
+    func bounds() -> ClosedRange<Int64> {
+        let a = Int64(amount)
+        switch unit {
+        case .minutes: return a...a
+        case .hours: return a * 60...a * 60
+        case .days: return a * 1380...a * 1500  // a day is 23 to 25 hours across DST changes
+        case .weeks: return a * 7 * 1380...a * 7 * 1500
+        case .months: return a * 28 * 1380...a * 31 * 1500
+        case .workingDays: return a * 1380...Int64.max / 4
+        }
+    }
+
+    /// Whether this duration is certainly shorter than `other`, whatever the calendar.
+    public func isCertainlyShorter(than other: Duration) -> Bool {
+        if unit == other.unit { return amount < other.amount }
+        return bounds().upperBound < other.bounds().lowerBound
+    }
+}

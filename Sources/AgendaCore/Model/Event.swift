@@ -1,0 +1,154 @@
+public enum EventKind: String, Sendable, Hashable, CaseIterable {
+    case session, meeting, hearing, consultation, activity, deadline, milestone
+
+    /// Milestones and deadlines are points: they have no duration.
+    public var isPoint: Bool { self == .milestone || self == .deadline }
+}
+
+public enum EventStatus: String, Sendable, Hashable, CaseIterable {
+    case confirmed, tentative, cancelled
+}
+
+/// A time as written in a file: a date, a wall-clock time in the event's zone, or an exact
+/// instant (with an offset or `Z`).
+public enum TimeSpec: Hashable, Sendable, CustomStringConvertible {
+    case date(LocalDate)
+    case local(LocalDateTime)
+    case exact(LocalDateTime, offsetSeconds: Int)
+
+    public var isDate: Bool { if case .date = self { true } else { false } }
+
+    /// The instant this time denotes in `zone`; a date means its local midnight.
+    public func instant(in zone: TimeZoneRules) -> Instant {
+        switch self {
+        case .date(let date): zone.instant(for: LocalDateTime(date: date, secondOfDay: 0))
+        case .local(let local): zone.instant(for: local)
+        case .exact(let local, let offset): Instant(secondsSinceEpoch: local.secondsSinceEpoch - Int64(offset))
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .date(let date): date.description
+        case .local(let local): local.description
+        case .exact(let local, let offset): local.description + formatOffset(offset, zulu: true)
+        }
+    }
+}
+
+/// A value together with where it was written, so later stages can point at it.
+public struct Located<Value: Sendable & Hashable>: Sendable, Hashable {
+    public var value: Value
+    public var location: SourceLocation
+
+    public init(_ value: Value, at location: SourceLocation) {
+        self.value = value
+        self.location = location
+    }
+}
+
+/// A temporal constraint between this event and another.
+public struct Constraint: Sendable, Hashable {
+    public enum Relation: String, Sendable, Hashable {
+        /// This starts at least `gap` and at most `max` after the other ends.
+        case after
+        /// This ends at least `gap` and at most `max` before the other starts.
+        case before
+        /// This lies inside the other.
+        case during
+    }
+
+    public var relation: Relation
+    public var event: String
+    public var gap: Duration
+    public var max: Duration?
+    /// Where the constraint is written (the reference to the other event).
+    public var location: SourceLocation
+
+    public init(_ relation: Relation, _ event: String, gap: Duration = .zero, max: Duration? = nil, at location: SourceLocation) {
+        self.relation = relation
+        self.event = event
+        self.gap = gap
+        self.max = max
+        self.location = location
+    }
+}
+
+/// A `repeat` rule: `every` N units, `until` a date (inclusive) or `count` occurrences,
+/// minus `except` dates.
+public struct RepeatRule: Sendable, Hashable {
+    public enum End: Sendable, Hashable {
+        case until(LocalDate)
+        case count(Int)
+    }
+
+    public var every: Duration
+    public var end: End
+    public var except: [LocalDate]
+    public var location: SourceLocation
+
+    public init(every: Duration, end: End, except: [LocalDate] = [], at location: SourceLocation) {
+        self.every = every
+        self.end = end
+        self.except = except
+        self.location = location
+    }
+}
+
+/// One event after `for_each` expansion.
+public struct Event: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var kind: EventKind
+    public var venue: Located<String>?
+    /// The calendar the event itself names; else its venue's, else the agenda's.
+    public var calendar: Located<String>?
+    public var parties: [Located<String>]
+    public var start: Located<TimeSpec>?
+    public var end: Located<TimeSpec>?
+    public var duration: Located<Duration>?
+    public var constraints: [Constraint]
+    public var notBefore: Located<TimeSpec>?
+    public var notAfter: Located<TimeSpec>?
+    public var schedule: SchedulePolicy?
+    public var repeatRule: RepeatRule?
+    public var source: String?
+    public var description: String?
+    public var tags: [String]
+    public var status: EventStatus?
+    public var url: String?
+    /// The id of the `for_each` entry this event was expanded from.
+    public var expandedFrom: String?
+    /// Where the event's mapping starts (the `- ` of its list entry).
+    public var location: SourceLocation
+    /// Where its `id` value is written.
+    public var idLocation: SourceLocation
+
+    public init(id: String, title: String, kind: EventKind = .meeting, location: SourceLocation, idLocation: SourceLocation? = nil) {
+        self.id = id
+        self.title = title
+        self.kind = kind
+        self.venue = nil
+        self.calendar = nil
+        self.parties = []
+        self.start = nil
+        self.end = nil
+        self.duration = nil
+        self.constraints = []
+        self.notBefore = nil
+        self.notAfter = nil
+        self.schedule = nil
+        self.repeatRule = nil
+        self.source = nil
+        self.description = nil
+        self.tags = []
+        self.status = nil
+        self.url = nil
+        self.expandedFrom = nil
+        self.location = location
+        self.idLocation = idLocation ?? location
+    }
+
+    /// Fixed events have a start; flexible ones only a duration (or nothing, for a point).
+    public var isFixed: Bool { start != nil }
+}

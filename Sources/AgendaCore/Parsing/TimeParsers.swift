@@ -1,0 +1,236 @@
+/// Parsers for the scalar forms of the agenda format: dates, times, date-times, offsets and
+/// durations. They read raw text by schema (no YAML 1.1 guessing) and explain what is wrong in
+/// words a user can act on.
+public enum TimeParsers {
+    public struct Failure: Error, Hashable, Sendable {
+        public var code: DiagnosticCode
+        public var message: String
+
+        init(_ code: DiagnosticCode, _ message: String) {
+            self.code = code
+            self.message = message
+        }
+    }
+
+    // MARK: Dates
+
+    /// `YYYY-MM-DD`.
+    public static func date(_ text: String) -> Result<LocalDate, Failure> {
+        var scanner = Scanner(text)
+        guard let date = scanner.date(), scanner.isAtEnd else {
+            return .failure(Failure(.invalidDate, "'\(text)' is not a date; write it as YYYY-MM-DD, e.g. 2016-04-19"))
+        }
+        return checkedDate(date, text: text)
+    }
+
+    private static func checkedDate(_ triple: (Int, Int, Int), text: String) -> Result<LocalDate, Failure> {
+        let (y, m, d) = triple
+        guard (1...12).contains(m) else {
+            return .failure(Failure(.invalidDate, "'\(text)' is not a date: there is no month \(m)"))
+        }
+        guard let date = LocalDate(year: y, month: m, day: d) else {
+            let days = LocalDate.daysIn(month: m, year: y)
+            return .failure(Failure(.invalidDate, "'\(text)' is not a date: \(monthNames[m - 1]) \(y) has \(days) days"))
+        }
+        return .success(date)
+    }
+
+    static let monthNames = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ]
+
+    // MARK: Times
+
+    /// A time of day, `H:MM` or `HH:MM[:SS]`, as seconds since midnight. `24:00` only when
+    /// `allowEndOfDay` is set.
+    public static func timeOfDay(_ text: String, allowEndOfDay: Bool = false) -> Result<Int, Failure> {
+        var scanner = Scanner(text)
+        guard let time = scanner.timeOfDay(), scanner.isAtEnd else {
+            return .failure(Failure(.invalidTime, "'\(text)' is not a time; write it as HH:MM, e.g. 09:30"))
+        }
+        return checkedTime(time, text: text, allowEndOfDay: allowEndOfDay)
+    }
+
+    private static func checkedTime(_ time: (Int, Int, Int), text: String, allowEndOfDay: Bool) -> Result<Int, Failure> {
+        let (h, m, s) = time
+        if allowEndOfDay && h == 24 && m == 0 && s == 0 { return .success(86_400) }
+        guard h < 24, m < 60, s < 60 else {
+            return .failure(Failure(.invalidTime, "'\(text)' is not a time: hours run 00-23, minutes and seconds 00-59"))
+        }
+        return .success(h * 3600 + m * 60 + s)
+    }
+
+    /// A date, a local date-time (`2016-04-19T10:00`, a space also separates), or an exact
+    /// instant (`...T10:00+02:00`, `...T08:00Z`).
+    public static func timeSpec(_ text: String) -> Result<TimeSpec, Failure> {
+        var scanner = Scanner(text)
+        guard let triple = scanner.date() else {
+            return .failure(Failure(.invalidTime, "'\(text)' is not a date or a date-time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. 2016-04-19T10:00"))
+        }
+        let date: LocalDate
+        switch checkedDate(triple, text: String(text.prefix(10))) {
+        case .success(let value): date = value
+        case .failure(let failure): return .failure(failure)
+        }
+        if scanner.isAtEnd { return .success(.date(date)) }
+        guard scanner.take("T") || scanner.take("t") || scanner.take(" "), let time = scanner.timeOfDay() else {
+            return .failure(Failure(.invalidTime, "'\(text)' is not a date-time; write YYYY-MM-DDTHH:MM, e.g. 2016-04-19T10:00"))
+        }
+        let seconds: Int
+        switch checkedTime(time, text: text, allowEndOfDay: false) {
+        case .success(let value): seconds = value
+        case .failure(let failure): return .failure(failure)
+        }
+        let local = LocalDateTime(date: date, secondOfDay: seconds)
+        if scanner.isAtEnd { return .success(.local(local)) }
+        guard let offset = scanner.offset(), scanner.isAtEnd else {
+            return .failure(Failure(.invalidTime, "'\(text)' has a malformed UTC offset; write Z or ±HH:MM, e.g. 2016-04-19T10:00-04:00"))
+        }
+        guard abs(offset) <= 18 * 3600 else {
+            return .failure(Failure(.invalidTime, "'\(text)' has an offset beyond ±18:00"))
+        }
+        return .success(.exact(local, offsetSeconds: offset))
+    }
+
+    /// A span of working hours, `HH:MM-HH:MM`, as seconds since midnight (`24:00` allowed as end).
+    public static func hoursSpan(_ text: String) -> Result<Range<Int>, Failure> {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2 else {
+            return .failure(Failure(.invalidTime, "'\(text)' is not a span of hours; write HH:MM-HH:MM, e.g. 09:00-18:00"))
+        }
+        let trimmed = parts.map { $0.trimmingSpaces }
+        let start: Int
+        let end: Int
+        switch timeOfDay(trimmed[0]) {
+        case .success(let value): start = value
+        case .failure(let failure): return .failure(failure)
+        }
+        switch timeOfDay(trimmed[1], allowEndOfDay: true) {
+        case .success(let value): end = value
+        case .failure(let failure): return .failure(failure)
+        }
+        guard start < end else {
+            return .failure(Failure(.endBeforeStart, "working hours '\(text)' end before they start"))
+        }
+        return .success(start..<end)
+    }
+
+    // MARK: Durations
+
+    private static let units: [String: Duration.Unit] = [
+        "minute": .minutes, "minutes": .minutes, "min": .minutes, "mins": .minutes, "m": .minutes,
+        "hour": .hours, "hours": .hours, "h": .hours, "hr": .hours, "hrs": .hours,
+        "day": .days, "days": .days, "d": .days,
+        "week": .weeks, "weeks": .weeks, "w": .weeks, "wk": .weeks, "wks": .weeks,
+        "month": .months, "months": .months, "mo": .months, "mos": .months,
+        "working day": .workingDays, "working days": .workingDays, "wd": .workingDays,
+    ]
+
+    /// `N unit`: minutes, hours, days, weeks, months or working days, singular or plural, or
+    /// the short forms `30min 2h 3d 2w 1mo 5wd`.
+    public static func duration(_ text: String) -> Result<Duration, Failure> {
+        let example = "write a number and a unit, e.g. '2 hours', '3 days', '4 weeks' or '10 working days'"
+        var scanner = Scanner(text)
+        scanner.skipSpaces()
+        guard let amount = scanner.number(maxDigits: 9) else {
+            if text.trimmingSpaces.hasPrefix("-") {
+                return .failure(Failure(.invalidDuration, "'\(text)' is negative; durations and gaps are never negative"))
+            }
+            return .failure(Failure(.invalidDuration, "'\(text)' is not a duration; \(example)"))
+        }
+        scanner.skipSpaces()
+        let rest = scanner.rest.lowercased()
+        let words = rest.split(separator: " ").joined(separator: " ")
+        guard let unit = units[words] else {
+            let hint = words.isEmpty ? "the unit is missing" : "'\(words)' is not a unit"
+            return .failure(Failure(.invalidDuration, "'\(text)' is not a duration: \(hint); \(example)"))
+        }
+        return .success(Duration(amount, unit))
+    }
+}
+
+extension Substring {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}
+
+extension String {
+    var trimmingSpaces: String { self[...].trimmingSpaces }
+}
+
+/// A cursor over UTF-8 bytes for the fixed-shape forms above.
+struct Scanner {
+    let bytes: [UInt8]
+    var index = 0
+
+    init(_ text: String) { bytes = Array(text.utf8) }
+
+    var isAtEnd: Bool { index == bytes.count }
+    var rest: String { String(decoding: bytes[index...], as: UTF8.self) }
+
+    mutating func take(_ character: Character) -> Bool {
+        guard let ascii = character.asciiValue, index < bytes.count, bytes[index] == ascii else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func skipSpaces() {
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+    }
+
+    /// Digits, at least `minDigits` and at most `maxDigits`.
+    mutating func number(minDigits: Int = 1, maxDigits: Int) -> Int? {
+        var value = 0
+        var count = 0
+        while index < bytes.count, count < maxDigits, (0x30...0x39).contains(bytes[index]) {
+            value = value * 10 + Int(bytes[index] - 0x30)
+            index += 1
+            count += 1
+        }
+        return count >= minDigits ? value : nil
+    }
+
+    /// `YYYY-MM-DD`, unchecked.
+    mutating func date() -> (Int, Int, Int)? {
+        let start = index
+        guard let y = number(minDigits: 4, maxDigits: 4), take("-"),
+            let m = number(minDigits: 2, maxDigits: 2), take("-"),
+            let d = number(minDigits: 2, maxDigits: 2)
+        else {
+            index = start
+            return nil
+        }
+        return (y, m, d)
+    }
+
+    /// `H:MM` or `HH:MM[:SS]`, unchecked.
+    mutating func timeOfDay() -> (Int, Int, Int)? {
+        guard let h = number(minDigits: 1, maxDigits: 2), take(":"), let m = number(minDigits: 2, maxDigits: 2) else {
+            return nil
+        }
+        if take(":") {
+            guard let s = number(minDigits: 2, maxDigits: 2) else { return nil }
+            return (h, m, s)
+        }
+        return (h, m, 0)
+    }
+
+    /// `Z`, `±HH:MM`, `±HHMM` or `±HH`, as seconds east of UTC.
+    mutating func offset() -> Int? {
+        if take("Z") || take("z") { return 0 }
+        let sign: Int
+        if take("+") { sign = 1 } else if take("-") { sign = -1 } else { return nil }
+        guard let h = number(minDigits: 2, maxDigits: 2) else { return nil }
+        var m = 0
+        if take(":") {
+            guard let minutes = number(minDigits: 2, maxDigits: 2) else { return nil }
+            m = minutes
+        } else if let minutes = number(minDigits: 2, maxDigits: 2) {
+            m = minutes
+        }
+        guard m < 60 else { return nil }
+        return sign * (h * 3600 + m * 60)
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// The UTC offsets of one IANA time zone as a sorted table of transitions, read once from the
+/// system's time-zone database and then queried with plain arithmetic (no Foundation calls on
+/// the hot path, no dependence on the process's own TZ).
+public struct TimeZoneRules: Sendable, Hashable {
+    public let identifier: String
+    /// UTC seconds at which the offset changes, ascending.
+    let transitions: [Int64]
+    /// `offsets[i]` holds before `transitions[i]`; the last one holds after the last transition.
+    let offsets: [Int32]
+
+    /// The span the table covers; outside it the nearest known offset holds.
+    static let coveredRange: ClosedRange<Int64> = -2_208_988_800...4_102_444_800  // 1900...2100
+
+    public static let utc = TimeZoneRules(identifier: "UTC", transitions: [], offsets: [0])
+
+    init(identifier: String, transitions: [Int64], offsets: [Int32]) {
+        self.identifier = identifier
+        self.transitions = transitions
+        self.offsets = offsets
+    }
+
+    /// The rules of an IANA zone name such as `Europe/Vienna`, or nil when the name is not one.
+    /// Abbreviations and offset spellings (`CEST`, `GMT+2`) are not zone names.
+    public init?(named name: String) {
+        if name == "UTC" || name == "Etc/UTC" {
+            self = TimeZoneRules(identifier: name, transitions: [], offsets: [0])
+            return
+        }
+        guard let zone = TimeZone(identifier: name), zone.identifier == name else { return nil }
+        var transitions: [Int64] = []
+        var offsets: [Int32] = []
+        var cursor = Date(timeIntervalSince1970: TimeInterval(Self.coveredRange.lowerBound))
+        offsets.append(Int32(zone.secondsFromGMT(for: cursor)))
+        while let next = zone.nextDaylightSavingTimeTransition(after: cursor),
+            next.timeIntervalSince1970 <= TimeInterval(Self.coveredRange.upperBound)
+        {
+            let offset = Int32(zone.secondsFromGMT(for: next))
+            if offset != offsets.last {
+                transitions.append(Int64(next.timeIntervalSince1970.rounded()))
+                offsets.append(offset)
+            }
+            cursor = next
+        }
+        self.init(identifier: name, transitions: transitions, offsets: offsets)
+    }
+
+    /// Seconds east of UTC at an instant.
+    public func offset(at instant: Instant) -> Int {
+        Int(offsets[segment(containing: instant.secondsSinceEpoch)])
+    }
+
+    private func segment(containing utc: Int64) -> Int {
+        // Index of the first transition after `utc`: the segment that holds it.
+        var low = 0
+        var high = transitions.count
+        while low < high {
+            let mid = (low + high) / 2
+            if transitions[mid] <= utc { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// What a wall-clock time means in this zone.
+    public enum LocalTimeResolution: Hashable, Sendable {
+        case unique(Instant)
+        /// The clocks jumped over it (spring forward): `before` and `after` are the offsets.
+        case skipped(offsetBefore: Int, offsetAfter: Int)
+        /// It happened twice (fall back): first at `earlier` (the old offset), then at `later`.
+        case repeated(earlier: Instant, later: Instant)
+    }
+
+    public func resolve(_ local: LocalDateTime) -> LocalTimeResolution {
+        let wall = local.secondsSinceEpoch
+        if transitions.isEmpty { return .unique(Instant(secondsSinceEpoch: wall - Int64(offsets[0]))) }
+        // Only the transitions within a day of this wall time can matter.
+        let guess = segment(containing: wall)
+        var candidates: [Instant] = []
+        for index in max(0, guess - 2)...min(offsets.count - 1, guess + 1) {
+            let utc = wall - Int64(offsets[index])
+            if segment(containing: utc) == index {
+                candidates.append(Instant(secondsSinceEpoch: utc))
+            }
+        }
+        candidates.sort()
+        if candidates.count == 1 { return .unique(candidates[0]) }
+        if candidates.count >= 2 { return .repeated(earlier: candidates[0], later: candidates[candidates.count - 1]) }
+        // In a gap: the wall time lies between a transition's old and new local readings.
+        for index in max(0, guess - 2)..<min(transitions.count, guess + 2) {
+            let before = Int64(offsets[index])
+            let after = Int64(offsets[index + 1])
+            if wall >= transitions[index] + before && wall < transitions[index] + after {
+                return .skipped(offsetBefore: Int(before), offsetAfter: Int(after))
+            }
+        }
+        return .unique(Instant(secondsSinceEpoch: wall - Int64(offsets[guess])))
+    }
+
+    /// The instant of a wall-clock time reached by arithmetic: a time in a gap moves forward by
+    /// the gap, an ambiguous one takes the earlier occurrence (as RFC 5545 does).
+    public func instant(for local: LocalDateTime) -> Instant {
+        switch resolve(local) {
+        case .unique(let instant): instant
+        case .repeated(let earlier, _): earlier
+        case .skipped(let before, _): Instant(secondsSinceEpoch: local.secondsSinceEpoch - Int64(before))
+        }
+    }
+
+    /// The wall-clock time of an instant.
+    public func localTime(at instant: Instant) -> LocalDateTime {
+        LocalDateTime(secondsSinceEpoch: instant.secondsSinceEpoch + Int64(offset(at: instant)))
+    }
+}
+
+/// Zone rules by name, each read from the system database once per load.
+public struct TimeZoneCache: Sendable {
+    private var rules: [String: TimeZoneRules?] = [:]
+
+    public init() {}
+
+    public mutating func rules(named name: String) -> TimeZoneRules? {
+        if let cached = rules[name] { return cached }
+        let loaded = TimeZoneRules(named: name)
+        rules[name] = loaded
+        return loaded
+    }
+
+    /// The zone name closest to a misspelt one, compared on the part after the last `/`
+    /// too, so `Vienna` suggests `Europe/Vienna`.
+    public func suggestion(for name: String) -> String? {
+        let known = TimeZone.knownTimeZoneIdentifiers + ["UTC"]
+        if let exact = known.first(where: { $0.lowercased() == name.lowercased() }) { return exact }
+        let byCity = Dictionary(
+            known.map { (String($0.split(separator: "/").last ?? Substring($0)).lowercased(), $0) },
+            uniquingKeysWith: { first, _ in first })
+        if let city = Suggestion.closest(to: name.lowercased().replacingOccurrences(of: " ", with: "_"), in: byCity.keys) {
+            return byCity[city]
+        }
+        return Suggestion.closest(to: name, in: known)
+    }
+}

@@ -1,0 +1,287 @@
+import AgendaCore
+
+extension AgendaDecoder {
+    static let eventKeys = [
+        "id", "title", "kind", "venue", "calendar", "parties", "start", "on", "end", "duration", "after", "before",
+        "during", "not_before", "not_after", "schedule", "repeat", "for_each", "source", "description", "tags",
+        "status", "url",
+    ]
+
+    typealias Node = YAMLDocument.NodeID
+
+    /// Decodes one entry of `events`, once per `for_each` combination.
+    mutating func decodeEvent(_ declaration: Declaration, agendaSchedule: SchedulePolicy) {
+        let doc = declaration.doc
+        guard let pairs = reader.mapping(doc, declaration.value, what: "an event") else { return }
+        guard let forEach = pairs.first(where: { doc.string($0.key) == "for_each" }) else {
+            if let event = decodeEventBody(doc, declaration.value, pairs) { events.append(event) }
+            return
+        }
+        guard let combinations = expansions(doc, forEach.value), !combinations.isEmpty else { return }
+        var base: String?
+        var members: [String] = []
+        for combination in combinations {
+            reader.substitutions = Dictionary(combination.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+            defer { reader.substitutions = nil }
+            guard var event = decodeEventBody(doc, declaration.value, pairs) else { return }
+            let slug = combination.map { Placeholders.slug($0.value) }.joined(separator: "-")
+            if slug.isEmpty {
+                reader.error(
+                    .invalidExpansion,
+                    "the for_each value '\(combination.map(\.value).joined(separator: ", "))' gives an empty id suffix",
+                    at: doc.location(forEach.value), hint: "use values with letters or digits")
+                continue
+            }
+            base = event.id
+            event.id = "\(event.id)-\(slug)"
+            event.expandedFrom = base
+            members.append(event.id)
+            events.append(event)
+        }
+        if let base { groups[base, default: []] += members }
+    }
+
+    /// The value combinations of a `for_each` mapping, in order (the last key varies fastest).
+    private mutating func expansions(_ doc: YAMLDocument, _ node: Node) -> [[(key: String, value: String)]]? {
+        guard let pairs = reader.mapping(doc, node, what: "'for_each'") else { return nil }
+        guard !pairs.isEmpty else {
+            reader.error(.invalidExpansion, "'for_each' is empty", at: doc.location(node), hint: "write { region: [Africa, Asia] }")
+            return nil
+        }
+        var combinations: [[(key: String, value: String)]] = [[]]
+        for (key, value) in pairs {
+            guard let name = reader.identifier(doc, key, what: "placeholder name") else { return nil }
+            guard doc.kind(value) == .sequence else {
+                reader.error(
+                    .wrongType, "for_each '\(name)' must be a list of values, not \(SchemaReader.describe(doc, value))",
+                    at: doc.location(value), hint: "write \(name): [first, second]")
+                return nil
+            }
+            let items = doc.items(value)
+            guard !items.isEmpty else {
+                reader.error(.invalidExpansion, "for_each '\(name)' has no values", at: doc.location(value))
+                return nil
+            }
+            var values: [String] = []
+            for item in items {
+                guard let text = reader.text(doc, item, what: "a for_each value") else { return nil }
+                values.append(text)
+            }
+            guard combinations.count * values.count <= limits.maxEvents else {
+                reader.error(
+                    .limitExceeded, "for_each expands to more than \(limits.maxEvents) events", at: doc.location(node))
+                return nil
+            }
+            combinations = combinations.flatMap { prefix in values.map { prefix + [(name, $0)] } }
+        }
+        return combinations
+    }
+
+    /// Reads an event mapping; nil when it lacks an id or title.
+    private mutating func decodeEventBody(_ doc: YAMLDocument, _ node: Node, _ pairs: [(key: Node, value: Node)]) -> Event? {
+        var id: String?
+        var idNode: Node?
+        var title: String?
+        var sawTitle = false
+        var kind = EventKind.meeting
+        var fields = EventFields()
+        for (key, value) in pairs {
+            let name = doc.string(key)
+            switch name {
+            case "id":
+                idNode = value
+                id = reader.identifier(doc, value, what: "event id")
+            case "title":
+                sawTitle = true
+                title = reader.text(doc, value, what: "'title'")
+            case "kind": kind = reader.choice(doc, value, what: "event kind", as: EventKind.self) ?? kind
+            case "venue": fields.venue = located(doc, value, reader.text(doc, value, what: "'venue'"))
+            case "calendar": fields.calendar = located(doc, value, reader.text(doc, value, what: "'calendar'"))
+            case "parties":
+                fields.parties = reader.list(doc, value).compactMap { located(doc, $0, reader.text(doc, $0, what: "a party")) }
+            case "start", "on":
+                if let earlier = fields.startKey {
+                    conflict(doc, earlier, key, "'start' and 'on' say the same thing; keep one")
+                }
+                fields.startKey = key
+                fields.start = located(doc, value, reader.timeSpec(doc, value, what: "'\(name)'"))
+                fields.startNode = value
+            case "end":
+                fields.endKey = key
+                fields.end = located(doc, value, reader.timeSpec(doc, value, what: "'end'"))
+                fields.endNode = value
+            case "duration":
+                fields.durationKey = key
+                fields.duration = located(doc, value, reader.duration(doc, value, what: "'duration'"))
+            case "after", "before", "during":
+                let relation = Constraint.Relation(rawValue: name)!
+                for item in reader.list(doc, value) {
+                    if let constraint = self.constraint(relation, doc, item) { fields.constraints.append(constraint) }
+                }
+            case "not_before":
+                fields.notBefore = located(doc, value, reader.timeSpec(doc, value, what: "'not_before'"))
+                fields.notBeforeNode = value
+            case "not_after":
+                fields.notAfter = located(doc, value, reader.timeSpec(doc, value, what: "'not_after'"))
+                fields.notAfterNode = value
+            case "schedule": fields.schedule = reader.choice(doc, value, what: "schedule", as: SchedulePolicy.self)
+            case "repeat":
+                fields.repeatKey = key
+                fields.repeatRule = repeatRule(doc, value)
+            case "for_each": break
+            case "source": fields.source = reader.text(doc, value, what: "'source'")
+            case "description": fields.description = reader.text(doc, value, what: "'description'", allowEmpty: true)
+            case "tags": fields.tags = reader.list(doc, value).compactMap { reader.text(doc, $0, what: "a tag") }
+            case "status": fields.status = reader.choice(doc, value, what: "status", as: EventStatus.self)
+            case "url": fields.url = reader.text(doc, value, what: "'url'")
+            default: reader.unknownKey(doc, key, in: "an event", allowed: Self.eventKeys)
+            }
+        }
+        if idNode == nil {
+            reader.error(.missingKey, "the event has no 'id'", at: doc.location(node), hint: "give every event a short unique id such as 'cnd59'")
+        }
+        if !sawTitle {
+            reader.error(.missingKey, "the event\(id.map { " '\($0)'" } ?? "") has no 'title'", at: doc.location(node))
+        }
+        guard let id, let title, let idNode else { return nil }
+        var event = Event(id: id, title: title, kind: kind, location: doc.location(node), idLocation: doc.location(idNode))
+        validateTiming(&event, fields, doc, pairs)
+        return event
+    }
+
+    private func located<T>(_ doc: YAMLDocument, _ node: Node, _ value: T?) -> Located<T>? {
+        value.map { Located($0, at: doc.location(node)) }
+    }
+
+    /// Reports two keys that cannot stand together, at the later one with a note at the earlier.
+    private mutating func conflict(_ doc: YAMLDocument, _ a: Node, _ b: Node, _ message: String, hint: String? = nil) {
+        let (first, second) = ordered(doc, a, b)
+        reader.error(
+            .conflictingKeys, message, at: doc.location(second), hint: hint,
+            notes: [.init("'\(doc.string(first))' is given here", at: doc.location(first))])
+    }
+
+    private mutating func constraint(_ relation: Constraint.Relation, _ doc: YAMLDocument, _ node: Node) -> Constraint? {
+        if doc.kind(node) == .scalar {
+            guard let target = reader.text(doc, node, what: "'\(relation.rawValue)'") else { return nil }
+            return Constraint(relation, target, at: doc.location(node))
+        }
+        guard let pairs = reader.mapping(doc, node, what: "'\(relation.rawValue)'") else { return nil }
+        let allowed = relation == .during ? ["event"] : ["event", "gap", "max"]
+        var target: (String, SourceLocation)?
+        var gap = Duration.zero
+        var gapNode: Node?
+        var max: Duration?
+        var maxNode: Node?
+        for (key, value) in pairs {
+            switch doc.string(key) {
+            case "event": target = reader.text(doc, value, what: "'event'").map { ($0, doc.location(value)) }
+            case "gap" where relation != .during:
+                gapNode = value
+                gap = reader.duration(doc, value, what: "'gap'") ?? gap
+            case "max" where relation != .during:
+                maxNode = value
+                max = reader.duration(doc, value, what: "'max'")
+            default: reader.unknownKey(doc, key, in: "'\(relation.rawValue)'", allowed: allowed)
+            }
+        }
+        guard let (event, location) = target else {
+            reader.error(
+                .missingKey, "'\(relation.rawValue)' needs the 'event' it refers to", at: doc.location(node),
+                hint: "write { event: cnd59, gap: 4 weeks }")
+            return nil
+        }
+        if let max, let maxNode, max.isCertainlyShorter(than: gap) {
+            reader.error(
+                .endBeforeStart, "the maximum (\(max)) is below the minimum gap (\(gap))", at: doc.location(maxNode),
+                notes: gapNode.map { [.init("the gap is set here", at: doc.location($0))] } ?? [])
+            return nil
+        }
+        return Constraint(relation, event, gap: gap, max: max, at: location)
+    }
+
+    static let repeatKeys = ["every", "until", "count", "except"]
+
+    private mutating func repeatRule(_ doc: YAMLDocument, _ node: Node) -> RepeatRule? {
+        guard let pairs = reader.mapping(doc, node, what: "'repeat'") else { return nil }
+        var every: Duration?
+        var sawEvery = false
+        var until: (LocalDate, Node)?
+        var count: (Int, Node)?
+        var untilKey: Node?
+        var countKey: Node?
+        var except: [LocalDate] = []
+        var ok = true
+        for (key, value) in pairs {
+            switch doc.string(key) {
+            case "every":
+                sawEvery = true
+                every = reader.duration(doc, value, what: "'every'")
+                if let step = every, step.isZero || step.unit == .workingDays {
+                    reader.error(
+                        .invalidRepeat, "'every' must be a positive number of minutes, hours, days, weeks or months",
+                        at: doc.location(value))
+                    every = nil
+                }
+                if every == nil { ok = false }
+            case "until":
+                untilKey = key
+                if let date = reader.date(doc, value, what: "'until'") { until = (date, value) } else { ok = false }
+            case "count":
+                countKey = key
+                if let number = reader.integer(doc, value, what: "'count'", in: 1...limits.maxOccurrences) {
+                    count = (number, value)
+                } else {
+                    ok = false
+                }
+            case "except": except = reader.list(doc, value).compactMap { reader.date(doc, $0, what: "an 'except' date") }
+            default: reader.unknownKey(doc, key, in: "'repeat'", allowed: Self.repeatKeys)
+            }
+        }
+        if !sawEvery {
+            reader.error(.missingKey, "'repeat' needs 'every'", at: doc.location(node), hint: "write { every: 2 weeks, until: 2016-04-15 }")
+            return nil
+        }
+        if let untilKey, let countKey {
+            conflict(doc, untilKey, countKey, "'repeat' takes 'until' or 'count', not both")
+            return nil
+        }
+        if untilKey == nil && countKey == nil {
+            reader.error(
+                .missingKey, "'repeat' needs 'until' (a last date) or 'count' (a number of occurrences)",
+                at: doc.location(node))
+            return nil
+        }
+        guard ok, let every else { return nil }
+        let end: RepeatRule.End = if let until { .until(until.0) } else { .count(count!.0) }
+        return RepeatRule(every: every, end: end, except: except, at: doc.location(node))
+    }
+}
+
+/// The timing-related keys of one event, gathered before they are checked together.
+struct EventFields {
+    var venue: Located<String>?
+    var calendar: Located<String>?
+    var parties: [Located<String>] = []
+    var start: Located<TimeSpec>?
+    var startKey: YAMLDocument.NodeID?
+    var startNode: YAMLDocument.NodeID?
+    var end: Located<TimeSpec>?
+    var endKey: YAMLDocument.NodeID?
+    var endNode: YAMLDocument.NodeID?
+    var duration: Located<Duration>?
+    var durationKey: YAMLDocument.NodeID?
+    var constraints: [Constraint] = []
+    var notBefore: Located<TimeSpec>?
+    var notBeforeNode: YAMLDocument.NodeID?
+    var notAfter: Located<TimeSpec>?
+    var notAfterNode: YAMLDocument.NodeID?
+    var schedule: SchedulePolicy?
+    var repeatKey: YAMLDocument.NodeID?
+    var repeatRule: RepeatRule?
+    var source: String?
+    var description: String?
+    var tags: [String] = []
+    var status: EventStatus?
+    var url: String?
+}

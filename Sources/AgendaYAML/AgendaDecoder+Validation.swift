@@ -1,0 +1,214 @@
+import AgendaCore
+
+extension AgendaDecoder {
+    /// Copies the timing keys into the event and checks that they fit together: fixed or
+    /// flexible, point or span, end after start, local times that exist in the event's zone.
+    mutating func validateTiming(_ event: inout Event, _ fields: EventFields, _ doc: YAMLDocument, _ pairs: [(key: Node, value: Node)]) {
+        event.venue = fields.venue
+        event.calendar = fields.calendar
+        event.parties = fields.parties
+        event.start = fields.start
+        event.end = fields.end
+        event.duration = fields.duration
+        event.constraints = fields.constraints
+        event.notBefore = fields.notBefore
+        event.notAfter = fields.notAfter
+        event.schedule = fields.schedule
+        event.repeatRule = fields.repeatRule
+        event.source = fields.source
+        event.description = fields.description
+        event.tags = fields.tags
+        event.status = fields.status
+        event.url = fields.url
+
+        let zone = fields.venue.flatMap { venues[$0.value]?.timeZone } ?? agendaZone
+        let what = "'\(event.id)'"
+
+        if event.kind.isPoint {
+            for key in [fields.endKey, fields.durationKey].compactMap({ $0 }) {
+                reader.error(
+                    .conflictingKeys, "\(what) is a \(event.kind.rawValue), a point in time: it has no '\(doc.string(key))'",
+                    at: doc.location(key), hint: "give it 'on' (or 'start') only, or make it another kind")
+            }
+        } else {
+            if let startKey = fields.startKey, doc.string(startKey) == "on" {
+                reader.error(
+                    .invalidValue, "'on' is for milestones and deadlines; \(what) is a \(event.kind.rawValue)",
+                    at: doc.location(startKey), hint: "write 'start' instead")
+            }
+            if let endKey = fields.endKey, let durationKey = fields.durationKey {
+                conflictKeys(doc, endKey, durationKey, "\(what) gives both 'end' and 'duration'; keep one")
+            } else if fields.endKey != nil && fields.startKey == nil, let endKey = fields.endKey {
+                reader.error(
+                    .missingKey, "\(what) has an 'end' but no 'start'", at: doc.location(endKey),
+                    hint: "give 'start' too, or use 'duration' alone to let the scheduler place it")
+            } else if fields.startKey == nil && fields.durationKey == nil {
+                reader.error(
+                    .missingKey, "\(what) needs a 'start' (a fixed event) or a 'duration' (placed by the scheduler)",
+                    at: event.location)
+            }
+            if let duration = fields.duration, duration.value.isZero {
+                reader.error(
+                    .invalidValue, "\(what) has a zero duration", at: duration.location,
+                    hint: "make it a milestone if it is a point in time")
+            }
+        }
+
+        for (spec, node) in [(fields.start, fields.startNode), (fields.end, fields.endNode), (fields.notBefore, fields.notBeforeNode), (fields.notAfter, fields.notAfterNode)] {
+            if let spec, let node { _ = checkLocalTime(spec.value, zone: zone, doc, node) }
+        }
+
+        if let start = fields.start, let end = fields.end, let startNode = fields.startNode, let endNode = fields.endNode {
+            checkOrder(start.value, end.value, zone: zone, doc, startNode, endNode, "\(what) ends", "before it starts")
+        }
+        if let notBefore = fields.notBefore, let notAfter = fields.notAfter, let first = fields.notBeforeNode,
+            let second = fields.notAfterNode, bothDatesOrTimes(notBefore.value, notAfter.value)
+        {
+            checkOrder(notBefore.value, notAfter.value, zone: zone, doc, first, second, "\(what) must end by", "but may not start before")
+        }
+
+        if let repeatKey = fields.repeatKey {
+            if fields.startKey == nil {
+                reader.error(
+                    .missingKey, "a repeating event needs a 'start' for its first occurrence", at: doc.location(repeatKey))
+            } else if let rule = fields.repeatRule, let start = fields.start, case .until(let until) = rule.end {
+                let first = Self.date(of: start.value, in: zone)
+                if until < first {
+                    reader.error(
+                        .endBeforeStart, "'until' (\(until)) lies before the first occurrence (\(first))", at: rule.location,
+                        notes: [.init("the first occurrence starts here", at: start.location)])
+                }
+            }
+        }
+    }
+
+    private func bothDatesOrTimes(_ a: TimeSpec, _ b: TimeSpec) -> Bool { a.isDate == b.isDate }
+
+    /// Reports `second` before `first` (or, for times, not after it).
+    private mutating func checkOrder(
+        _ first: TimeSpec, _ second: TimeSpec, zone: TimeZoneRules, _ doc: YAMLDocument, _ firstNode: Node, _ secondNode: Node,
+        _ lead: String, _ tail: String
+    ) {
+        switch (first, second) {
+        case (.date(let a), .date(let b)):
+            if b < a {
+                reader.error(
+                    .endBeforeStart, "\(lead) (\(b)) \(tail) (\(a))", at: doc.location(secondNode),
+                    hint: "all-day end dates are inclusive: a one-day event ends on its start date",
+                    notes: [.init("it starts here", at: doc.location(firstNode))])
+            }
+        case (.date, _), (_, .date):
+            reader.error(
+                .conflictingKeys, "one of 'start' and 'end' is a date and the other has a time", at: doc.location(secondNode),
+                hint: "write both as dates (all-day) or both with times",
+                notes: [.init("the other is here", at: doc.location(firstNode))])
+        default:
+            let a = first.instant(in: zone)
+            let b = second.instant(in: zone)
+            if b <= a {
+                reader.error(
+                    .endBeforeStart, "\(lead) (\(second)) \(b == a ? "when" : "before") it starts (\(first))",
+                    at: doc.location(secondNode), notes: [.init("it starts here", at: doc.location(firstNode))])
+            }
+        }
+    }
+
+    static func date(of spec: TimeSpec, in zone: TimeZoneRules) -> LocalDate {
+        switch spec {
+        case .date(let date): date
+        case .local(let local): local.date
+        case .exact: zone.localTime(at: spec.instant(in: zone)).date
+        }
+    }
+
+    private mutating func conflictKeys(_ doc: YAMLDocument, _ a: Node, _ b: Node, _ message: String) {
+        let (first, second) = ordered(doc, a, b)
+        reader.error(
+            .conflictingKeys, message, at: doc.location(second),
+            notes: [.init("'\(doc.string(first))' is given here", at: doc.location(first))])
+    }
+
+    // MARK: References
+
+    /// Checks every name an element uses against what is defined, expands references to a
+    /// `for_each` entry into its events, and reports duplicate event ids.
+    mutating func resolveReferences(_ agenda: Agenda) {
+        let calendarNames = Array(calendars.keys) + [WorkCalendar.noneName]
+        for reference in calendarReferences where reference.name != WorkCalendar.noneName && calendars[reference.name] == nil {
+            reader.error(
+                .unknownReference, "\(reference.user) uses the calendar '\(reference.name)', which is not defined",
+                at: reference.location,
+                hint: Suggestion.hint(for: reference.name, in: calendarNames) ?? "define it under 'calendars', or write 'none'")
+        }
+
+        var firstByID: [String: Int] = [:]
+        firstByID.reserveCapacity(events.count)
+        for (index, event) in events.enumerated() {
+            if let first = firstByID[event.id] {
+                let previous = events[first]
+                reader.error(
+                    .duplicateID, "the event id '\(event.id)' is used twice", at: event.idLocation,
+                    hint: event.expandedFrom != nil || previous.expandedFrom != nil
+                        ? "for_each ids are '<id>-<slug of value>'; rename one of them" : "ids must be unique",
+                    notes: [.init("'\(event.id)' is first used here", at: previous.idLocation)])
+            } else {
+                firstByID[event.id] = index
+            }
+        }
+        if events.count > limits.maxEvents {
+            reader.error(
+                .limitExceeded, "the agenda has \(events.count) events, more than the limit of \(limits.maxEvents)",
+                at: agenda.location)
+        }
+
+        lazy var eventNames = Array(firstByID.keys) + Array(groups.keys)
+        lazy var venueNames = Array(venues.keys)
+        lazy var partyNames = Array(parties.keys)
+        for index in events.indices {
+            let event = events[index]
+            if let venue = event.venue, venues[venue.value] == nil {
+                reader.error(
+                    .unknownReference, "'\(event.id)' takes place at the venue '\(venue.value)', which is not defined",
+                    at: venue.location,
+                    hint: Suggestion.hint(for: venue.value, in: venueNames) ?? "define it under 'venues'")
+            }
+            if let calendar = event.calendar, calendar.value != WorkCalendar.noneName, calendars[calendar.value] == nil {
+                reader.error(
+                    .unknownReference, "'\(event.id)' uses the calendar '\(calendar.value)', which is not defined",
+                    at: calendar.location, hint: Suggestion.hint(for: calendar.value, in: calendarNames))
+            }
+            for party in event.parties where parties[party.value] == nil {
+                reader.error(
+                    .unknownReference, "'\(event.id)' names the party '\(party.value)', which is not defined",
+                    at: party.location,
+                    hint: Suggestion.hint(for: party.value, in: partyNames) ?? "define it under 'parties'")
+            }
+            var resolved: [Constraint] = []
+            for constraint in event.constraints {
+                if let members = groups[constraint.event], firstByID[constraint.event] == nil {
+                    for member in members where member != event.id {
+                        var copy = constraint
+                        copy.event = member
+                        resolved.append(copy)
+                    }
+                    continue
+                }
+                if constraint.event == event.id {
+                    reader.error(
+                        .unknownReference, "'\(event.id)' cannot be '\(constraint.relation.rawValue)' itself",
+                        at: constraint.location)
+                    continue
+                }
+                if firstByID[constraint.event] == nil {
+                    reader.error(
+                        .unknownReference,
+                        "'\(event.id)' is '\(constraint.relation.rawValue)' the event '\(constraint.event)', which is not defined",
+                        at: constraint.location, hint: Suggestion.hint(for: constraint.event, in: eventNames))
+                    continue
+                }
+                resolved.append(constraint)
+            }
+            events[index].constraints = resolved
+        }
+    }
+}

@@ -1,0 +1,312 @@
+import AgendaCore
+
+/// Turns collected declarations into the `Agenda` model: header, calendars, venues, parties,
+/// checks and events (with `for_each` expanded), then resolves every reference.
+struct AgendaDecoder {
+    let declarations: Declarations
+    var reader: SchemaReader
+    let limits: ReadLimits
+    var zones = TimeZoneCache()
+
+    var agendaZone = TimeZoneRules.utc
+    var calendars: [String: WorkCalendar] = [:]
+    var venues: [String: Venue] = [:]
+    var parties: [String: Party] = [:]
+    var events: [Event] = []
+    /// `for_each` entries by id: a reference to one means every event expanded from it.
+    var groups: [String: [String]] = [:]
+
+    init(declarations: Declarations, reader: SchemaReader, limits: ReadLimits) {
+        self.declarations = declarations
+        self.reader = reader
+        self.limits = limits
+    }
+
+    mutating func decode(topPath: String, files: [String]) -> Agenda? {
+        var agenda = decodeHeader(topPath: topPath)
+        agenda.files = files
+        decodeCalendars()
+        decodeVenues()
+        decodeParties()
+        agenda.checkSeverities = decodeChecks()
+        for declaration in declarations.events {
+            decodeEvent(declaration, agendaSchedule: agenda.schedule)
+        }
+        resolveReferences(agenda)
+        agenda.calendars = calendars
+        agenda.venues = venues
+        agenda.parties = parties
+        agenda.events = events
+        return agenda
+    }
+
+    // MARK: Header
+
+    static let agendaKeys = ["id", "title", "timezone", "calendar", "schedule", "start", "end", "updated"]
+
+    mutating func decodeHeader(topPath: String) -> Agenda {
+        let topLocation = SourceLocation(file: topPath, line: 1, column: 1)
+        var agenda = Agenda(id: "", location: topLocation)
+        guard let declaration = declarations.agenda else { return agenda }
+        let doc = declaration.doc
+        agenda.location = doc.location(declaration.key ?? declaration.value)
+        guard let pairs = reader.mapping(doc, declaration.value, what: "'agenda'") else { return agenda }
+        var sawID = false
+        var startNode: YAMLDocument.NodeID?
+        var endNode: YAMLDocument.NodeID?
+        var updatedNode: YAMLDocument.NodeID?
+        for (key, value) in pairs {
+            switch doc.string(key) {
+            case "id":
+                sawID = true
+                agenda.id = reader.identifier(doc, value, what: "agenda id") ?? ""
+            case "title": agenda.title = reader.text(doc, value, what: "'title'")
+            case "timezone":
+                if let zone = reader.timeZone(doc, value, zones: &zones) { agenda.timeZone = zone }
+            case "calendar":
+                if let name = reader.text(doc, value, what: "'calendar'") {
+                    agenda.calendar = name
+                    calendarReferences.append((name, doc.location(value), "the agenda"))
+                }
+            case "schedule":
+                if let policy = reader.choice(doc, value, what: "schedule", as: SchedulePolicy.self) {
+                    agenda.schedule = policy
+                }
+            case "start":
+                startNode = value
+                agenda.start = reader.date(doc, value, what: "'start'")
+            case "end":
+                endNode = value
+                agenda.end = reader.date(doc, value, what: "'end'")
+            case "updated": updatedNode = value
+            default: reader.unknownKey(doc, key, in: "'agenda'", allowed: Self.agendaKeys)
+            }
+        }
+        agendaZone = agenda.timeZone
+        if let updatedNode, let spec = reader.timeSpec(doc, updatedNode, what: "'updated'") {
+            if checkLocalTime(spec, zone: agendaZone, doc, updatedNode) {
+                agenda.updated = spec.instant(in: agendaZone)
+            }
+        }
+        if let start = agenda.start, let end = agenda.end, let endNode, let startNode, end < start {
+            reader.error(
+                .endBeforeStart, "the agenda ends (\(end)) before it starts (\(start))", at: doc.location(endNode),
+                notes: [.init("the agenda starts here", at: doc.location(startNode))])
+        }
+        if !sawID {
+            reader.error(
+                .missingKey, "'agenda' has no 'id'", at: agenda.location,
+                hint: "add a short id such as 'id: ungass-2016'; exports derive stable identifiers from it")
+        }
+        return agenda
+    }
+
+    /// Calendar names used anywhere, checked once every calendar is known.
+    var calendarReferences: [(name: String, location: SourceLocation, user: String)] = []
+
+    // MARK: Calendars, venues, parties, checks
+
+    static let calendarKeys = ["weekends", "holidays", "hours"]
+
+    mutating func decodeCalendars() {
+        var firstSeen: [String: SourceLocation] = [:]
+        for declaration in declarations.calendars {
+            let doc = declaration.doc
+            guard let key = declaration.key, let name = reader.identifier(doc, key, what: "calendar name") else { continue }
+            let location = doc.location(key)
+            if name == WorkCalendar.noneName {
+                reader.error(
+                    .invalidIdentifier, "'none' is the built-in calendar in which every day is working; it cannot be redefined",
+                    at: location, hint: "choose another name")
+                continue
+            }
+            if let first = firstSeen[name] {
+                reader.error(
+                    .duplicateID, "the calendar '\(name)' is defined twice", at: location,
+                    notes: [.init("'\(name)' is first defined here", at: first)])
+                continue
+            }
+            firstSeen[name] = location
+            var calendar = WorkCalendar(name: name, location: location)
+            if doc.isNull(declaration.value) {
+                calendars[name] = calendar
+                continue
+            }
+            guard let pairs = reader.mapping(doc, declaration.value, what: "calendar '\(name)'") else { continue }
+            for (key, value) in pairs {
+                switch doc.string(key) {
+                case "weekends":
+                    calendar.weekends = []
+                    for item in reader.list(doc, value) {
+                        if let day = weekday(doc, item) { calendar.weekends.insert(day) }
+                    }
+                case "holidays":
+                    for item in reader.list(doc, value) {
+                        if let (date, label) = holiday(doc, item) { calendar.holidays[date] = label }
+                    }
+                case "hours":
+                    if let hours = reader.hours(doc, value, what: "'hours'") { calendar.hours = hours }
+                default: reader.unknownKey(doc, key, in: "calendar '\(name)'", allowed: Self.calendarKeys)
+                }
+            }
+            calendars[name] = calendar
+        }
+    }
+
+    private static let weekdayNames: [String: Weekday] = {
+        var names: [String: Weekday] = [:]
+        let long = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+        for (day, name) in zip(Weekday.allCases, long) {
+            names[day.rawValue] = day
+            names[name] = day
+        }
+        return names
+    }()
+
+    private mutating func weekday(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID) -> Weekday? {
+        guard let value = reader.text(doc, node, what: "a weekend day") else { return nil }
+        if let day = Self.weekdayNames[value.lowercased()] { return day }
+        reader.error(
+            .invalidValue, "'\(value)' is not a day of the week", at: doc.location(node),
+            hint: Suggestion.hint(for: value.lowercased(), in: Self.weekdayNames.keys) ?? "use mon, tue, wed, thu, fri, sat or sun")
+        return nil
+    }
+
+    private mutating func holiday(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID) -> (LocalDate, String)? {
+        if doc.kind(node) != .mapping {
+            return reader.date(doc, node, what: "a holiday").map { ($0, "holiday") }
+        }
+        guard let pairs = reader.mapping(doc, node, what: "a holiday") else { return nil }
+        var date: LocalDate?
+        var name = "holiday"
+        var sawDate = false
+        for (key, value) in pairs {
+            switch doc.string(key) {
+            case "date":
+                sawDate = true
+                date = reader.date(doc, value, what: "'date'")
+            case "name": name = reader.text(doc, value, what: "'name'") ?? name
+            default: reader.unknownKey(doc, key, in: "a holiday", allowed: ["date", "name"])
+            }
+        }
+        if !sawDate {
+            reader.error(.missingKey, "a holiday needs a 'date'", at: doc.location(node), hint: "write { date: 2016-01-01, name: New Year }")
+        }
+        return date.map { ($0, name) }
+    }
+
+    static let venueKeys = ["name", "city", "timezone", "calendar", "online", "parallel", "capacity"]
+
+    mutating func decodeVenues() {
+        for declaration in declarations.venues {
+            let doc = declaration.doc
+            guard let key = declaration.key, let id = reader.identifier(doc, key, what: "venue id") else { continue }
+            let location = doc.location(key)
+            if let first = venues[id] {
+                reader.error(
+                    .duplicateID, "the venue '\(id)' is defined twice", at: location,
+                    notes: [.init("'\(id)' is first defined here", at: first.location)])
+                continue
+            }
+            var venue = Venue(id: id, name: id, city: id, location: location)
+            var city: String?
+            var parallelNode: YAMLDocument.NodeID?
+            var capacityNode: YAMLDocument.NodeID?
+            if !doc.isNull(declaration.value), let pairs = reader.mapping(doc, declaration.value, what: "venue '\(id)'") {
+                for (key, value) in pairs {
+                    switch doc.string(key) {
+                    case "name": venue.name = reader.text(doc, value, what: "'name'") ?? venue.name
+                    case "city": city = reader.text(doc, value, what: "'city'")
+                    case "timezone": venue.timeZone = reader.timeZone(doc, value, zones: &zones)
+                    case "calendar":
+                        if let name = reader.text(doc, value, what: "'calendar'") {
+                            venue.calendar = name
+                            calendarReferences.append((name, doc.location(value), "venue '\(id)'"))
+                        }
+                    case "online": venue.online = reader.bool(doc, value, what: "'online'") ?? false
+                    case "parallel":
+                        parallelNode = key
+                        if reader.bool(doc, value, what: "'parallel'") == true { venue.capacity = nil }
+                    case "capacity":
+                        capacityNode = key
+                        venue.capacity = reader.integer(doc, value, what: "'capacity'", in: 1...1_000_000) ?? 1
+                    default: reader.unknownKey(doc, key, in: "venue '\(id)'", allowed: Self.venueKeys)
+                    }
+                }
+            }
+            if let parallelNode, let capacityNode {
+                let (first, second) = ordered(doc, parallelNode, capacityNode)
+                reader.error(
+                    .conflictingKeys, "a venue says either 'parallel' or 'capacity', not both", at: doc.location(second),
+                    hint: "'parallel: true' means no limit; 'capacity: N' allows N events at once",
+                    notes: [.init("'\(doc.string(first))' is given here", at: doc.location(first))])
+            }
+            venue.city = city ?? venue.name
+            venues[id] = venue
+        }
+    }
+
+    mutating func decodeParties() {
+        for declaration in declarations.parties {
+            let doc = declaration.doc
+            guard let key = declaration.key, let id = reader.identifier(doc, key, what: "party id") else { continue }
+            let location = doc.location(key)
+            if let first = parties[id] {
+                reader.error(
+                    .duplicateID, "the party '\(id)' is defined twice", at: location,
+                    notes: [.init("'\(id)' is first defined here", at: first.location)])
+                continue
+            }
+            let name = doc.isNull(declaration.value) ? id : (reader.text(doc, declaration.value, what: "party '\(id)'") ?? id)
+            parties[id] = Party(id: id, name: name, location: location)
+        }
+    }
+
+    mutating func decodeChecks() -> [String: CheckSetting] {
+        var settings: [String: CheckSetting] = [:]
+        for declaration in declarations.checks {
+            let doc = declaration.doc
+            guard let key = declaration.key, let id = reader.text(doc, key, what: "a check id") else { continue }
+            if let first = settings[id] {
+                reader.error(
+                    .duplicateID, "the severity of check '\(id)' is set twice", at: doc.location(key),
+                    notes: [.init("first set here", at: first.location)])
+                continue
+            }
+            if let level = reader.choice(doc, declaration.value, what: "check severity", as: CheckSetting.Level.self) {
+                settings[id] = CheckSetting(level: level, location: doc.location(key))
+            }
+        }
+        return settings
+    }
+
+    // MARK: Helpers
+
+    /// The two nodes in source order.
+    func ordered(_ doc: YAMLDocument, _ a: YAMLDocument.NodeID, _ b: YAMLDocument.NodeID) -> (YAMLDocument.NodeID, YAMLDocument.NodeID) {
+        doc.location(a) < doc.location(b) ? (a, b) : (b, a)
+    }
+
+    /// Reports a wall-clock time that does not exist or is ambiguous in `zone`; true when fine.
+    mutating func checkLocalTime(_ spec: TimeSpec, zone: TimeZoneRules, _ doc: YAMLDocument, _ node: YAMLDocument.NodeID) -> Bool {
+        guard case .local(let local) = spec else { return true }
+        switch zone.resolve(local) {
+        case .unique: return true
+        case .skipped(let before, let after):
+            reader.error(
+                .nonexistentLocalTime,
+                "\(local) does not exist in \(zone.identifier): the clocks jump from \(formatOffset(before)) to \(formatOffset(after))",
+                at: doc.location(node),
+                hint: "write a time after the change, or an exact time with its offset, e.g. \(local)\(formatOffset(before))")
+            return false
+        case .repeated(let earlier, let later):
+            let first = formatOffset(Int(local.secondsSinceEpoch - earlier.secondsSinceEpoch))
+            let second = formatOffset(Int(local.secondsSinceEpoch - later.secondsSinceEpoch))
+            reader.error(
+                .ambiguousLocalTime,
+                "\(local) is ambiguous in \(zone.identifier): it occurs at \(first) and again at \(second)",
+                at: doc.location(node), hint: "write the offset to choose one, e.g. \(local)\(first)")
+            return false
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import AgendaCore
+import Foundation
+
+/// `{key}` placeholders and id slugs for `for_each` expansion.
+enum Placeholders {
+    struct Failure: Error {
+        var message: String
+        var hint: String?
+    }
+
+    /// Replaces each `{key}` with its value; `{{` and `}}` are literal braces.
+    static func substitute(_ text: String, with values: [String: String]) -> Result<String, Failure> {
+        var result = ""
+        var scalars = text.unicodeScalars[...]
+        while let scalar = scalars.popFirst() {
+            switch scalar {
+            case "{":
+                if scalars.first == "{" {
+                    scalars.removeFirst()
+                    result.unicodeScalars.append("{")
+                    continue
+                }
+                guard let close = scalars.firstIndex(of: "}") else {
+                    return .failure(Failure(message: "'\(text)' opens a placeholder with '{' but never closes it", hint: "write '{{' for a literal brace"))
+                }
+                let name = String(scalars[..<close])
+                guard let value = values[name] else {
+                    let hint = Suggestion.hint(for: name, in: values.keys.sorted())
+                        ?? "the placeholders here are \(values.keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"
+                    return .failure(Failure(message: "unknown placeholder '{\(name)}'", hint: hint))
+                }
+                result += value
+                scalars = scalars[scalars.index(after: close)...]
+            case "}":
+                if scalars.first == "}" { scalars.removeFirst() }
+                result.unicodeScalars.append("}")
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return .success(result)
+    }
+
+    private static let foldings: [Character: String] = [
+        "ß": "ss", "æ": "ae", "Æ": "ae", "ø": "o", "Ø": "o", "œ": "oe", "Œ": "oe", "ł": "l", "Ł": "l",
+        "đ": "d", "Đ": "d", "ð": "d", "þ": "th", "ı": "i",
+    ]
+
+    /// Lower-case ASCII: accents folded, every run of other characters one `-`, trimmed.
+    static func slug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive], locale: nil)
+        var slug = ""
+        var pendingDash = false
+        for character in folded {
+            let piece = foldings[character] ?? String(character)
+            for scalar in piece.lowercased().unicodeScalars {
+                if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
+                    if pendingDash && !slug.isEmpty { slug.append("-") }
+                    pendingDash = false
+                    slug.unicodeScalars.append(scalar)
+                } else {
+                    pendingDash = true
+                }
+            }
+        }
+        return slug
+    }
+}
