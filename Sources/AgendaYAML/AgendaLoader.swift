@@ -30,7 +30,9 @@ public struct AgendaLoader: Sendable {
         collector.collect(bytes: bytes, path: path)
         var decoder = AgendaDecoder(declarations: collector.declarations, reader: collector.reader, limits: limits)
         let agenda = decoder.decode(topPath: path, files: collector.files)
-        let diagnostics = decoder.reader.diagnostics.sorted()
+        // An expanded event repeats the problems of its entry once per value: report each once.
+        var seen = Set<Diagnostic>()
+        let diagnostics = decoder.reader.diagnostics.filter { seen.insert($0).inserted }.sorted()
         return LoadResult(agenda: diagnostics.hasErrors ? nil : agenda, diagnostics: diagnostics)
     }
 }

@@ -25,7 +25,7 @@ enum Placeholders {
                 }
                 let name = String(scalars[..<close])
                 guard let value = values[name] else {
-                    let hint = Suggestion.hint(for: name, in: values.keys.sorted())
+                    let hint = Suggestion.closest(to: name, in: values.keys.sorted()).map { "did you mean '{\($0)}'?" }
                         ?? "the placeholders here are \(values.keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"
                     return .failure(Failure(message: "unknown placeholder '{\(name)}'", hint: hint))
                 }

@@ -18,7 +18,10 @@ struct SchemaReader {
         switch doc.kind(node) {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .scalar: return doc.isNull(node) ? "nothing" : "'\(doc.string(node))'"
+        case .scalar:
+            if doc.isNull(node) { return "nothing" }
+            let text = doc.string(node)
+            return text.count > 40 ? "'\(text.prefix(37))...'" : "'\(text)'"
         }
     }
 

@@ -97,12 +97,14 @@ public struct Diagnostic: Hashable, Sendable {
 }
 
 extension Diagnostic: Comparable {
-    /// Source order: by file, line and column; diagnostics without a location come first.
+    /// Source order: by file, line and column (diagnostics without a location first), then
+    /// by code and message, so the order never depends on how the stages ran.
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         switch (lhs.location, rhs.location) {
-        case let (l?, r?): l < r
-        case (nil, _?): true
-        default: false
+        case let (l?, r?) where l != r: return l < r
+        case (nil, _?): return true
+        case (_?, nil): return false
+        default: return (lhs.code.rawValue, lhs.message) < (rhs.code.rawValue, rhs.message)
         }
     }
 }
