@@ -1,0 +1,93 @@
+import AgendaCore
+import AgendaYAML
+import Testing
+
+/// Source text with position markers (`1️⃣`, `2️⃣`, ...): a test says where a diagnostic must
+/// point by placing a marker there, instead of counting lines and columns by hand.
+struct MarkedSource {
+    let text: String
+    let markers: [Int: (line: Int, column: Int)]
+
+    init(_ marked: String) {
+        var text = String.UnicodeScalarView()
+        var markers: [Int: (line: Int, column: Int)] = [:]
+        var line = 1
+        var column = 1
+        let scalars = Array(marked.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if ("1"..."9").contains(scalar), index + 2 < scalars.count, scalars[index + 1] == "\u{FE0F}",
+                scalars[index + 2] == "\u{20E3}"
+            {
+                markers[Int(scalar.value - 48)] = (line, column)
+                index += 3
+                continue
+            }
+            text.append(scalar)
+            if scalar == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+            index += 1
+        }
+        self.text = String(text)
+        self.markers = markers
+    }
+
+    func location(_ marker: Int, file: String) -> AgendaCore.SourceLocation {
+        let position = markers[marker]!
+        return AgendaCore.SourceLocation(file: file, line: position.line, column: position.column)
+    }
+}
+
+struct ExpectedDiagnostic {
+    var marker: Int
+    var code: DiagnosticCode
+    /// Text the message (with its hint) must contain.
+    var message: String
+
+    init(_ marker: Int, _ code: DiagnosticCode, _ message: String) {
+        self.marker = marker
+        self.code = code
+        self.message = message
+    }
+}
+
+/// Loads marked YAML from memory and returns the result with the marker positions.
+func load(_ marked: String, path: String = "test.yaml", limits: ReadLimits = .default) -> (LoadResult, MarkedSource) {
+    let source = MarkedSource(marked)
+    let result = AgendaLoader(limits: limits).load(bytes: Array(source.text.utf8), path: path)
+    return (result, source)
+}
+
+/// Expects exactly these error diagnostics, each at its marker, in source order.
+func expectErrors(
+    _ marked: String, _ expected: [ExpectedDiagnostic], path: String = "test.yaml",
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
+    let (result, source) = load(marked, path: path)
+    let errors = result.diagnostics.filter { $0.severity == .error }
+    #expect(
+        errors.count == expected.count,
+        "expected \(expected.count) errors, got:\n\(errors.map(\.text).joined(separator: "\n"))",
+        sourceLocation: sourceLocation)
+    for (diagnostic, expectation) in zip(errors, expected) {
+        #expect(diagnostic.code == expectation.code, "\(diagnostic.text)", sourceLocation: sourceLocation)
+        #expect(
+            diagnostic.location == source.location(expectation.marker, file: path),
+            "marker \(expectation.marker): \(diagnostic.text)", sourceLocation: sourceLocation)
+        let full = diagnostic.message + (diagnostic.hint.map { "; " + $0 } ?? "")
+        #expect(full.contains(expectation.message), "\(diagnostic.text)", sourceLocation: sourceLocation)
+    }
+    #expect(result.agenda == nil, "an agenda with errors is not returned", sourceLocation: sourceLocation)
+}
+
+/// Loads YAML that must be valid and returns its agenda.
+func loadValid(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Agenda? {
+    let result = AgendaLoader().load(bytes: Array(yaml.utf8), path: "valid.yaml")
+    #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.text).joined(separator: "\n"))", sourceLocation: sourceLocation)
+    return result.agenda
+}
