@@ -241,37 +241,40 @@ private struct Builder {
         return true
     }
 
-    /// Reports every repeated key of a mapping, at the second occurrence with a note at the first.
+    /// Reports every repeated key of a mapping, at the second occurrence with a note at the
+    /// first, and keeps only the first so later stages do not report it again.
     mutating func checkKeys(of mapping: Int) {
         let node = document.nodes[mapping]
         let first = Int(node.start)
         let end = first + Int(node.count)
         var seen: [String: Int32] = [:]
+        var kept = first
         var index = first
         while index < end {
             let key = document.children[index]
+            let value = document.children[index + 1]
             index += 2
-            let keyNode = document.nodes[Int(key)]
-            guard keyNode.kind == .scalar else {
+            let keyID = YAMLDocument.NodeID(raw: key)
+            guard document.nodes[Int(key)].kind == .scalar else {
                 diagnostics.append(
-                    .error(
-                        .nonScalarKey, "a mapping key must be a plain value, not a list or a mapping",
-                        at: document.location(YAMLDocument.NodeID(raw: key))))
+                    .error(.nonScalarKey, "a mapping key must be a plain value, not a list or a mapping", at: document.location(keyID)))
                 continue
             }
-            let name = document.string(YAMLDocument.NodeID(raw: key))
+            let name = document.string(keyID)
             if let earlier = seen[name] {
                 diagnostics.append(
                     .error(
-                        .duplicateKey, "the key '\(name)' is repeated in this mapping",
-                        at: document.location(YAMLDocument.NodeID(raw: key)),
+                        .duplicateKey, "the key '\(name)' is repeated in this mapping", at: document.location(keyID),
                         hint: "each key may appear once; merge the two entries",
-                        notes: [.init("'\(name)' first appears here", at: document.location(YAMLDocument.NodeID(raw: earlier)))]
-                    ))
-            } else {
-                seen[name] = key
+                        notes: [.init("'\(name)' first appears here", at: document.location(YAMLDocument.NodeID(raw: earlier)))]))
+                continue
             }
+            seen[name] = key
+            document.children[kept] = key
+            document.children[kept + 1] = value
+            kept += 2
         }
+        document.nodes[mapping].count = Int32(kept - first)
     }
 
     mutating func reportParserError(_ parser: yaml_parser_t, _ input: UnsafeBufferPointer<UInt8>) {

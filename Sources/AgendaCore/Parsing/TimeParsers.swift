@@ -100,15 +100,10 @@ public enum TimeParsers {
             return .failure(Failure(.invalidTime, "'\(text)' is not a span of hours; write HH:MM-HH:MM, e.g. 09:00-18:00"))
         }
         let trimmed = parts.map { $0.trimmingSpaces }
-        let start: Int
-        let end: Int
-        switch timeOfDay(trimmed[0]) {
-        case .success(let value): start = value
-        case .failure(let failure): return .failure(failure)
-        }
-        switch timeOfDay(trimmed[1], allowEndOfDay: true) {
-        case .success(let value): end = value
-        case .failure(let failure): return .failure(failure)
+        guard case .success(let start) = timeOfDay(trimmed[0]),
+            case .success(let end) = timeOfDay(trimmed[1], allowEndOfDay: true)
+        else {
+            return .failure(Failure(.invalidTime, "'\(text)' is not a span of hours; write HH:MM-HH:MM with hours 00-24, e.g. 09:00-18:00"))
         }
         guard start < end else {
             return .failure(Failure(.endBeforeStart, "working hours '\(text)' end before they start"))
