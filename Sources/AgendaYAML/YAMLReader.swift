@@ -284,10 +284,14 @@ private struct Builder {
             let at = Self.location(ofByte: offset, in: input, path: path)
             let value = parser.problem_value
             if problem.contains("UTF-8") {
+                // libyaml points past the sequence it could not finish; name its first byte.
+                let bad = Self.firstInvalidUTF8(in: input) ?? offset
                 diagnostics.append(
                     .error(
-                        .invalidEncoding, "the file is not valid UTF-8 text (\(problem) 0x\(hex(value)))", at: at,
-                        hint: "save the file as UTF-8"))
+                        .invalidEncoding,
+                        "the file is not valid UTF-8 text: the byte 0x\(hex(Int32(input[min(bad, input.count - 1)]))) is not part of a valid UTF-8 character",
+                        at: Self.location(ofByte: bad, in: input, path: path),
+                        hint: "save the file as UTF-8; it may be in Latin-1 or Windows-1252"))
             } else if problem.contains("control characters") {
                 diagnostics.append(
                     .error(
@@ -333,6 +337,20 @@ private struct Builder {
             index += 1
         }
         return false
+    }
+
+    /// The offset of the first byte that does not begin a well-formed UTF-8 sequence.
+    static func firstInvalidUTF8(in input: UnsafeBufferPointer<UInt8>) -> Int? {
+        var iterator = input.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): offset += UTF8.width(scalar)
+            case .emptyInput: return nil
+            case .error: return offset
+            }
+        }
     }
 
     /// Line and column of a byte offset, counting columns in Unicode scalars.
