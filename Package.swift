@@ -51,13 +51,12 @@ let package = Package(
         .testTarget(
             name: "AgendaYAMLTests",
             dependencies: ["AgendaCore", "AgendaYAML"],
-            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "AgendaCLITests",
-            dependencies: ["AgendaCore"],
-            resources: [.copy("Fixtures")],
+            dependencies: ["AgendaCore", "agenda"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

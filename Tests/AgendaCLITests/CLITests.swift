@@ -1,0 +1,202 @@
+import AgendaCore
+import Foundation
+import Testing
+
+/// Runs the built `agenda` binary as a user would.
+enum CLI {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let fixtures = packageRoot.appendingPathComponent("Tests/AgendaCLITests/Fixtures")
+
+    /// The binary beside the test bundle, where `swift build` puts every product.
+    static let binary: URL = {
+        let candidates = [
+            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("agenda"),
+            Bundle.main.bundleURL.appendingPathComponent("agenda"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("agenda"),
+            packageRoot.appendingPathComponent(".build/debug/agenda"),
+        ]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    }()
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var env = ProcessInfo.processInfo.environment
+        env.merge(environment) { _, new in new }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+@Suite("agenda check")
+struct CheckCommandTests {
+    @Test func theSeedTimelineIsClean() throws {
+        let output = try CLI.run(["check", "seeds/ungass-2016.yaml"])
+        #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+        #expect(output.stdout.hasSuffix(" events: no problems\n"))
+        #expect(output.stdout.hasPrefix("checked 1 file, "))
+    }
+
+    @Test func everyProblemIsPrintedWithASummaryAndExitTwo() throws {
+        let output = try CLI.run(["check", "bad/wrong-types.yaml", "good/bom-crlf.yaml"], in: CLI.fixtures)
+        #expect(output.status == 2)
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.last == "checked 2 files, 1 event: 53 errors")
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("bad/wrong-types.yaml:") && $0.hasSuffix("]") })
+    }
+
+    @Test func aMissingFileIsAnInputError() throws {
+        let output = try CLI.run(["check", "no/such/file.yaml"])
+        #expect(output.status == 2)
+        #expect(output.stdout.contains("error: cannot open 'no/such/file.yaml': no such file or directory [AG001]"))
+    }
+
+    @Test func aMistypedCommandLineExitsTwoWithUsage() throws {
+        let none = try CLI.run(["check"])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("Usage: agenda check"))
+        let unknown = try CLI.run(["chek", "x.yaml"])
+        #expect(unknown.status == 2)
+        let badLimit = try CLI.run(["check", "--max-input-size", "0", "x.yaml"])
+        #expect(badLimit.status == 2)
+        #expect(badLimit.stderr.contains("--max-input-size must be a positive number of MB"))
+    }
+
+    @Test func theInputSizeLimitIsConfigurable() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("big.yaml")
+        try Data(("agenda: { id: big }\n# " + String(repeating: "x", count: 2 << 20) + "\n").utf8).write(to: file)
+        let refused = try CLI.run(["check", "--max-input-size", "1", file.path])
+        #expect(refused.status == 2)
+        #expect(refused.stdout.contains("more than the limit of 1048576 bytes"))
+        #expect(refused.stdout.contains("[AG002]"))
+        #expect(try CLI.run(["check", "--max-input-size", "3", file.path]).status == 0)
+    }
+
+    @Test func helpTeachesTheExitCodesAndAnExample() throws {
+        let top = try CLI.run(["--help"])
+        #expect(top.status == 0)
+        #expect(top.stdout.contains("Exit codes: 0 clean, 1 the agenda breaks its constraints or checks, 2"))
+        let check = try CLI.run(["check", "--help"])
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("agenda check seeds/ungass-2016.yaml"))
+        #expect(check.stdout.contains("[AG101]"))
+    }
+
+    @Test func codesListsEveryDiagnosticCode() throws {
+        let output = try CLI.run(["codes"])
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n")
+        #expect(lines.count == DiagnosticCode.allCases.count)
+        for (line, code) in zip(lines, DiagnosticCode.allCases) {
+            #expect(line == "\(code.rawValue)  \(code.summary)")
+        }
+    }
+}
+
+/// Bad input of every kind the issue tracker lists: each gets a located error and exit 2.
+@Suite("Bad input")
+struct BadInputTests {
+    /// Fixtures whose whole output is pinned in `Fixtures/expected/` (RECORD_GOLDEN=1 re-records).
+    static let goldenFixtures = [
+        "bad/empty.yaml", "bad/only-comments.yaml", "bad/top-level-list.yaml", "bad/tab-indentation.yaml",
+        "bad/unclosed-quote.yaml", "bad/invalid-utf8.yaml", "bad/alias-bomb.yaml", "bad/repeated-key.yaml",
+        "bad/wrong-types.yaml", "bad/missing-include.yaml", "bad/escape/project/agenda.yaml",
+        "bad/cycle/agenda.yaml", "good/bom-crlf.yaml",
+    ]
+
+    @Test(arguments: goldenFixtures)
+    func outputMatchesTheGoldenFile(_ fixture: String) throws {
+        let output = try CLI.run(["check", fixture], in: CLI.fixtures)
+        let actual = "exit: \(output.status)\n\(output.stdout)"
+        let golden = CLI.fixtures.appendingPathComponent("expected/" + fixture.replacingOccurrences(of: ".yaml", with: ".txt"))
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: golden)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(actual == expected, "\(fixture) differs from its golden file:\n\(lineDiff(expected, actual))")
+        #expect(output.stderr.isEmpty)
+    }
+
+    @Test(arguments: ["binary", "junk-50MB", "nesting-10000"])
+    func generatedInputIsRefusedWithALocatedError(_ kind: String) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("agenda-bad-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("\(kind).yaml")
+        var generator = SplitMix(seed: 2016)
+        let bytes: [UInt8]
+        switch kind {
+        case "binary":
+            bytes = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+        case "junk-50MB":
+            // Printable junk with YAML indicators sprinkled in, so the parser has to work for it.
+            // A random megabyte repeated keeps generation quick in debug builds.
+            let alphabet = Array("abc xyz:-[]{},#&*!|>'\"%@`\n\t0123456789".utf8)
+            let block = (0..<(1 << 20)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            bytes = Array(repeating: block, count: 50).flatMap { $0 }
+        default:
+            bytes = Array(("agenda: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n").utf8)
+        }
+        try Data(bytes).write(to: file)
+        let output = try CLI.run(["check", file.path])
+        #expect(output.status == 2, "\(output.stdout.prefix(500))\(output.stderr.prefix(500))")
+        let first = output.stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(first.hasPrefix(file.path + ":"), "\(first.prefix(300))")
+        #expect(first.contains(": error: "))
+        #expect(output.stderr.isEmpty)
+    }
+}
+
+/// A small deterministic generator, so generated fixtures are the same on every run.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// The lines that differ, marked `-` (expected) and `+` (actual).
+func lineDiff(_ expected: String, _ actual: String) -> String {
+    let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+    let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+    var lines: [String] = []
+    for index in 0..<max(a.count, b.count) {
+        let left = index < a.count ? String(a[index]) : nil
+        let right = index < b.count ? String(b[index]) : nil
+        if left != right {
+            if let left { lines.append("-\(left)") }
+            if let right { lines.append("+\(right)") }
+        }
+    }
+    return lines.joined(separator: "\n")
+}
