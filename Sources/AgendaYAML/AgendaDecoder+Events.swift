@@ -24,7 +24,8 @@ extension AgendaDecoder {
             reader.substitutions = Dictionary(combination.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             defer { reader.substitutions = nil }
             guard var event = decodeEventBody(doc, declaration.value, pairs) else { return }
-            let slug = combination.map { Placeholders.slug($0.value) }.joined(separator: "-")
+            // One slug over every value, so an empty piece never leaves a double dash.
+            let slug = Placeholders.slug(combination.map(\.value).joined(separator: " "))
             if slug.isEmpty {
                 reader.error(
                     .invalidExpansion,
@@ -51,13 +52,13 @@ extension AgendaDecoder {
         var combinations: [[(key: String, value: String)]] = [[]]
         for (key, value) in pairs {
             guard let name = reader.identifier(doc, key, what: "placeholder name") else { return nil }
-            guard doc.kind(value) == .sequence else {
+            guard doc.kind(value) != .mapping else {
                 reader.error(
-                    .wrongType, "for_each '\(name)' must be a list of values, not \(SchemaReader.describe(doc, value))",
+                    .wrongType, "for_each '\(name)' must be a list of values, not a mapping",
                     at: doc.location(value), hint: "write \(name): [first, second]")
                 return nil
             }
-            let items = doc.items(value)
+            let items = reader.list(doc, value)
             guard !items.isEmpty else {
                 reader.error(.invalidExpansion, "for_each '\(name)' has no values", at: doc.location(value))
                 return nil
@@ -90,7 +91,11 @@ extension AgendaDecoder {
             switch name {
             case "id":
                 idNode = value
+                // The id is the entry's own; for_each appends the slug of its values.
+                let substitutions = reader.substitutions
+                reader.substitutions = nil
                 id = reader.identifier(doc, value, what: "event id")
+                reader.substitutions = substitutions
             case "title":
                 sawTitle = true
                 title = reader.text(doc, value, what: "'title'")
@@ -143,9 +148,11 @@ extension AgendaDecoder {
         if !sawTitle {
             reader.error(.missingKey, "the event\(id.map { " '\($0)'" } ?? "") has no 'title'", at: doc.location(node))
         }
-        guard let id, let title, let idNode else { return nil }
-        var event = Event(id: id, title: title, kind: kind, location: doc.location(node), idLocation: doc.location(idNode))
+        // An event without id or title is still checked, so every problem shows in one run.
+        var event = Event(
+            id: id ?? "", title: title ?? "", kind: kind, location: doc.location(node), idLocation: doc.location(idNode ?? node))
         validateTiming(&event, fields, doc, pairs)
+        guard id != nil, title != nil else { return nil }
         return event
     }
 
@@ -229,8 +236,14 @@ extension AgendaDecoder {
                 if let date = reader.date(doc, value, what: "'until'") { until = (date, value) } else { ok = false }
             case "count":
                 countKey = key
-                if let number = reader.integer(doc, value, what: "'count'", in: 1...limits.maxOccurrences) {
+                if let number = reader.integer(doc, value, what: "'count'", in: 1...999_999_999) {
                     count = (number, value)
+                    if number > limits.maxOccurrences {
+                        reader.error(
+                            .limitExceeded, "'count' asks for \(number) occurrences, more than the limit of \(limits.maxOccurrences)",
+                            at: doc.location(value), hint: "split the series, or repeat less often")
+                        ok = false
+                    }
                 } else {
                     ok = false
                 }
@@ -254,7 +267,9 @@ extension AgendaDecoder {
         }
         guard ok, let every else { return nil }
         let end: RepeatRule.End = if let until { .until(until.0) } else { .count(count!.0) }
-        return RepeatRule(every: every, end: end, except: except, at: doc.location(node))
+        var rule = RepeatRule(every: every, end: end, except: except, at: doc.location(node))
+        rule.endLocation = doc.location(until?.1 ?? count!.1)
+        return rule
     }
 }
 

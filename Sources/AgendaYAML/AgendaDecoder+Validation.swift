@@ -22,7 +22,7 @@ extension AgendaDecoder {
         event.url = fields.url
 
         let zone = fields.venue.flatMap { venues[$0.value]?.timeZone } ?? agendaZone
-        let what = "'\(event.id)'"
+        let what = event.id.isEmpty ? "the event" : "'\(event.id)'"
 
         if event.kind.isPoint {
             for key in [fields.endKey, fields.durationKey].compactMap({ $0 }) {
@@ -46,6 +46,10 @@ extension AgendaDecoder {
                 reader.error(
                     .missingKey, "\(what) needs a 'start' (a fixed event) or a 'duration' (placed by the scheduler)",
                     at: event.location)
+            } else if let startKey = fields.startKey, fields.endKey == nil && fields.durationKey == nil {
+                reader.error(
+                    .missingKey, "\(what) has a 'start' but no 'end' or 'duration'", at: doc.location(startKey),
+                    hint: "add 'end' (the last day, or a time) or 'duration'; a point in time is a milestone or deadline")
             }
             if let duration = fields.duration, duration.value.isZero {
                 reader.error(
@@ -62,9 +66,19 @@ extension AgendaDecoder {
             checkOrder(start.value, end.value, zone: zone, doc, startNode, endNode, "\(what) ends", "before it starts")
         }
         if let notBefore = fields.notBefore, let notAfter = fields.notAfter, let first = fields.notBeforeNode,
-            let second = fields.notAfterNode, bothDatesOrTimes(notBefore.value, notAfter.value)
+            let second = fields.notAfterNode
         {
-            checkOrder(notBefore.value, notAfter.value, zone: zone, doc, first, second, "\(what) must end by", "but may not start before")
+            // not_after: DATE means by the end of that day; not_before: DATE from its start.
+            let earliest = notBefore.value.instant(in: zone)
+            let latest =
+                if case .date(let day) = notAfter.value { TimeSpec.date(day.adding(days: 1)).instant(in: zone) } else {
+                    notAfter.value.instant(in: zone)
+                }
+            if latest < earliest {
+                reader.error(
+                    .endBeforeStart, "\(what) has an empty window: 'not_after' (\(notAfter.value)) lies before 'not_before' (\(notBefore.value))",
+                    at: doc.location(second), notes: [.init("'not_before' is set here", at: doc.location(first))])
+            }
         }
 
         if let repeatKey = fields.repeatKey {
@@ -73,16 +87,20 @@ extension AgendaDecoder {
                     .missingKey, "a repeating event needs a 'start' for its first occurrence", at: doc.location(repeatKey))
             } else if let rule = fields.repeatRule, let start = fields.start, case .until(let until) = rule.end {
                 let first = Self.date(of: start.value, in: zone)
+                let at = rule.endLocation ?? rule.location
                 if until < first {
                     reader.error(
-                        .endBeforeStart, "'until' (\(until)) lies before the first occurrence (\(first))", at: rule.location,
+                        .endBeforeStart, "'until' (\(until)) lies before the first occurrence (\(first))", at: at,
                         notes: [.init("the first occurrence starts here", at: start.location)])
+                } else if let count = Self.occurrenceBound(from: first, to: until, every: rule.every), count > limits.maxOccurrences {
+                    reader.error(
+                        .limitExceeded,
+                        "this 'repeat' makes about \(count) occurrences, more than the limit of \(limits.maxOccurrences)",
+                        at: at, hint: "split the series, or repeat less often")
                 }
             }
         }
     }
-
-    private func bothDatesOrTimes(_ a: TimeSpec, _ b: TimeSpec) -> Bool { a.isDate == b.isDate }
 
     /// Reports `second` before `first` (or, for times, not after it).
     private mutating func checkOrder(
@@ -110,6 +128,19 @@ extension AgendaDecoder {
                     .endBeforeStart, "\(lead) (\(second)) \(b == a ? "when" : "before") it starts (\(first))",
                     at: doc.location(secondNode), notes: [.init("it starts here", at: doc.location(firstNode))])
             }
+        }
+    }
+
+    /// How many occurrences a rule can make between two dates, before `except` removes any.
+    static func occurrenceBound(from first: LocalDate, to last: LocalDate, every step: Duration) -> Int? {
+        let days = last.daysSinceEpoch - first.daysSinceEpoch + 1
+        switch step.unit {
+        case .minutes: return days * 1440 / max(1, step.amount) + 1
+        case .hours: return days * 24 / max(1, step.amount) + 1
+        case .days: return days / max(1, step.amount) + 1
+        case .weeks: return days / max(1, 7 * step.amount) + 1
+        case .months: return days / max(1, 28 * step.amount) + 1
+        case .workingDays: return nil
         }
     }
 
@@ -161,6 +192,13 @@ extension AgendaDecoder {
                 at: agenda.location)
         }
 
+        for (group, members) in groups.sorted(by: { $0.key < $1.key }) {
+            guard let index = firstByID[group], let member = events.first(where: { $0.id == members.first }) else { continue }
+            reader.error(
+                .duplicateID, "the id '\(group)' names both an event and a for_each entry, so a reference to it is ambiguous",
+                at: events[index].idLocation, hint: "rename one of them",
+                notes: [.init("the for_each entry '\(group)' is here", at: member.idLocation)])
+        }
         lazy var eventNames = Array(firstByID.keys) + Array(groups.keys)
         lazy var venueNames = Array(venues.keys)
         lazy var partyNames = Array(parties.keys)

@@ -136,13 +136,28 @@ struct AgendaDecoder {
             for (key, value) in pairs {
                 switch doc.string(key) {
                 case "weekends":
+                    if doc.isNull(value) {
+                        reader.error(
+                            .wrongType, "'weekends' is empty", at: doc.location(value),
+                            hint: "write [] for a calendar without weekend days, or remove the key for [sat, sun]")
+                        continue
+                    }
                     calendar.weekends = []
                     for item in reader.list(doc, value) {
                         if let day = weekday(doc, item) { calendar.weekends.insert(day) }
                     }
                 case "holidays":
+                    var firstSeen: [LocalDate: SourceLocation] = [:]
                     for item in reader.list(doc, value) {
-                        if let (date, label) = holiday(doc, item) { calendar.holidays[date] = label }
+                        guard let (date, label) = holiday(doc, item) else { continue }
+                        if let first = firstSeen[date] {
+                            reader.diagnostics.append(
+                                Diagnostic(
+                                    .warning, .duplicateID, "the holiday \(date) is listed twice in calendar '\(name)'",
+                                    at: doc.location(item), notes: [.init("first listed here", at: first)]))
+                        }
+                        firstSeen[date] = firstSeen[date] ?? doc.location(item)
+                        calendar.holidays[date] = calendar.holidays[date] ?? label
                     }
                 case "hours":
                     if let hours = reader.hours(doc, value, what: "'hours'") { calendar.hours = hours }

@@ -87,7 +87,7 @@ struct DeclarationCollector {
             let found = doc.isNull(doc.root) ? "empty" : "\(SchemaReader.describe(doc, doc.root))"
             reader.error(
                 isTop && doc.isNull(doc.root) ? .emptyDocument : .wrongType,
-                "\(what) must be a mapping with keys such as 'agenda' and 'events', but this one is \(found)",
+                "\(what) must be a mapping with keys such as \(isTop ? "'agenda' and 'events'" : "'events' and 'venues'"), but this one is \(found)",
                 at: doc.location(doc.root),
                 hint: isTop ? "start the file with 'agenda:' and 'events:'" : "a fragment holds 'calendars', 'venues', 'parties', 'events' or 'checks'")
             return
@@ -114,13 +114,13 @@ struct DeclarationCollector {
             case "parties": entries(doc, value, what: "'parties'", into: \.parties)
             case "checks": entries(doc, value, what: "'checks'", into: \.checks)
             case "events":
-                guard doc.kind(value) == .sequence || doc.isNull(value) else {
+                guard doc.kind(value) != .scalar || doc.isNull(value) else {
                     reader.error(
                         .wrongType, "'events' must be a list of events, not \(SchemaReader.describe(doc, value))",
                         at: doc.location(value), hint: "start each event with '- id: ...'")
                     continue
                 }
-                for item in doc.items(value) {
+                for item in reader.list(doc, value) {
                     declarations.events.append(Declaration(doc: doc, key: nil, value: item))
                 }
             default:
@@ -148,7 +148,9 @@ struct DeclarationCollector {
         guard let relative = reader.text(doc, item, what: "an include path") else { return }
         let location = doc.location(item)
         let target = SourceFiles.join(SourceFiles.directory(of: path), relative)
-        guard let real = SourceFiles.realPath(target) else {
+        // The system resolves `..` after symlinks; the normalised path is only for messages.
+        let unnormalised = relative.hasPrefix("/") ? relative : SourceFiles.directory(of: path) + "/" + relative
+        guard let real = SourceFiles.realPath(unnormalised) else {
             reader.error(
                 .includeNotFound, "the included file '\(relative)' does not exist (looked for '\(target)')", at: location,
                 hint: "include paths are relative to the file that names them")
@@ -169,7 +171,7 @@ struct DeclarationCollector {
         }
         // A file reached through two paths (a diamond) is read once.
         guard !loaded.contains(real) else { return }
-        switch SourceFiles.read(target, limit: limits.maxInputBytes, reportAt: location) {
+        switch SourceFiles.read(unnormalised, limit: limits.maxInputBytes, reportAt: location) {
         case .success(let bytes): collect(bytes: bytes, path: target)
         case .failure(let diagnostic): reader.diagnostics.append(diagnostic)
         }

@@ -104,7 +104,7 @@ struct SchemaReader {
             error(.wrongType, "\(what) must be a single value, not \(Self.describe(doc, node))", at: doc.location(node))
             return nil
         }
-        if doc.isNull(node) && !allowEmpty {
+        if !allowEmpty && (doc.isNull(node) || doc.string(node).isEmpty) {
             error(.wrongType, "\(what) is empty", at: doc.location(node), hint: "give it a value, or remove the key")
             return nil
         }

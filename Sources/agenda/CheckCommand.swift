@@ -27,12 +27,14 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Agenda files to check.", completion: .file(extensions: ["yaml", "yml"]))
     var files: [String]
 
-    @Option(help: "Largest file read, in MB.")
+    @Option(help: "Largest file read, in MB (1 to 4096).")
     var maxInputSize: Int = 64
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("Name at least one agenda file, e.g. 'agenda check seeds/ungass-2016.yaml'.") }
-        guard maxInputSize > 0 else { throw ValidationError("--max-input-size must be a positive number of MB.") }
+        guard (1...4096).contains(maxInputSize) else {
+            throw ValidationError("--max-input-size must be a positive number of MB, at most 4096.")
+        }
     }
 
     func run() throws {

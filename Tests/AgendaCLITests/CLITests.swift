@@ -79,7 +79,7 @@ struct CheckCommandTests {
         #expect(unknown.status == 2)
         let badLimit = try CLI.run(["check", "--max-input-size", "0", "x.yaml"])
         #expect(badLimit.status == 2)
-        #expect(badLimit.stderr.contains("--max-input-size must be a positive number of MB"))
+        #expect(badLimit.stderr.contains("--max-input-size must be a positive number of MB, at most 4096"))
     }
 
     @Test func theInputSizeLimitIsConfigurable() throws {

@@ -11,9 +11,9 @@ struct DecoderErrorTests {
             agenda: { id: a, 1️⃣titel: x }
             2️⃣venus: {}
             events:
-              - { id: e, title: E, start: 2016-01-01, 3️⃣durration: 1 day }
-              - { id: f, title: F, start: 2016-01-01, after: { event: e, 4️⃣gapp: 1 day } }
-              - { id: g, title: G, start: 2016-01-01, 5️⃣zzzzzzzzzzz: 1 }
+              - { id: e, title: E, start: 2016-01-01, end: 2016-01-01, 3️⃣durration: 1 day }
+              - { id: f, title: F, start: 2016-01-01, end: 2016-01-01, after: { event: e, 4️⃣gapp: 1 day } }
+              - { id: g, title: G, start: 2016-01-01, end: 2016-01-01, 5️⃣zzzzzzzzzzz: 1 }
             """,
             [
                 .init(1, .unknownKey, "unknown key 'titel' in 'agenda'; did you mean 'title'?"),
@@ -30,7 +30,7 @@ struct DecoderErrorTests {
             agenda: { id: 1️⃣[a], title: 2️⃣{ x: 1 }, schedule: 3️⃣soon, start: 4️⃣tomorrow }
             calendars: { c: { weekends: [sat, 5️⃣funday], hours: 6️⃣9-5 } }
             venues: { v: { online: 7️⃣yes, capacity: 8️⃣two } }
-            events: 9️⃣{ id: x }
+            events: 9️⃣twelve
             """,
             [
                 .init(1, .wrongType, "agenda id must be a single value, not a list"),
@@ -81,9 +81,11 @@ struct DecoderErrorTests {
             1️⃣agenda: { title: No id }
             events:
               - 2️⃣title: No id
-                start: 2016-01-01
+                kind: milestone
+                on: 2016-01-01
               - 3️⃣id: no-title
-                start: 2016-01-01
+                kind: milestone
+                on: 2016-01-01
               - 4️⃣id: no-timing
                 title: Neither start nor duration
             """,
@@ -113,9 +115,9 @@ struct DecoderErrorTests {
             agenda: { id: a }
             venues: { v: {}, 1️⃣v: {} }
             events:
-              - { id: 2️⃣x, title: X, start: 2016-01-01 }
-              - { id: 3️⃣x, title: Y, start: 2016-01-02 }
-              - { id: c, title: "C {n}", for_each: { n: [one, One] }, start: 2016-01-01 }
+              - { id: 2️⃣x, title: X, start: 2016-01-01, end: 2016-01-01 }
+              - { id: 3️⃣x, title: Y, start: 2016-01-02, end: 2016-01-02 }
+              - { id: c, title: "C {n}", for_each: { n: [one, One] }, start: 2016-01-01, end: 2016-01-01 }
             """)
         let codes = result.diagnostics.map(\.code)
         // The venue is a repeated mapping key; the events are repeated ids, also after for_each.
@@ -136,9 +138,9 @@ struct DecoderErrorTests {
             venues: { vic: { calendar: 2️⃣un-vienn } }
             parties: { cnd: CND }
             events:
-              - { id: cnd58, title: A, venue: 3️⃣vicc, start: 2015-03-09, parties: [cnd, 4️⃣cdn] }
-              - { id: b, title: B, start: 2015-03-10, after: 5️⃣cnd85, calendar: 6️⃣nope }
-              - { id: c, title: C, start: 2015-03-10, during: 7️⃣c }
+              - { id: cnd58, title: A, venue: 3️⃣vicc, start: 2015-03-09, end: 2015-03-09, parties: [cnd, 4️⃣cdn] }
+              - { id: b, title: B, start: 2015-03-10, end: 2015-03-10, after: 5️⃣cnd85, calendar: 6️⃣nope }
+              - { id: c, title: C, start: 2015-03-10, end: 2015-03-10, during: 7️⃣c }
             """,
             [
                 .init(1, .unknownReference, "the agenda uses the calendar 'un-vien', which is not defined; did you mean 'un-vienna'?"),
@@ -156,11 +158,11 @@ struct DecoderErrorTests {
             """
             agenda: { id: a }
             events:
-              - { id: a, title: A, start: 1️⃣2015-02-30 }
+              - { id: a, title: A, start: 1️⃣2015-02-30, duration: 1 day }
               - { id: b, title: B, start: 2️⃣2016-02-30T10:00, duration: 1h }
               - { id: c, title: C, start: 3️⃣2016-01-01T25:00, duration: 1h }
               - { id: d, title: D, start: 4️⃣2016-01-01T10:00+25:00, duration: 1h }
-              - { id: e, title: E, start: 5️⃣2016-1-1 }
+              - { id: e, title: E, start: 5️⃣2016-1-1, duration: 1 day }
             calendars: { x: { holidays: [6️⃣2015-04-31] } }
             """,
             [
@@ -219,8 +221,8 @@ struct DecoderErrorTests {
               - { id: a, title: A, start: 4️⃣2015-03-09, end: 3️⃣2015-03-07 }
               - { id: b, title: B, start: 2015-03-09T10:00, end: 5️⃣2015-03-09T10:00 }
               - { id: c, title: C, start: 2015-03-09, end: 6️⃣2015-03-09T10:00 }
-              - { id: d, title: D, start: 2015-03-09, after: { event: a, gap: 8️⃣4 weeks, max: 7️⃣2 weeks } }
-              - { id: e, title: E, start: 2015-03-09T10:00, repeat: 9️⃣{ every: 1 week, until: 2015-03-01 }, duration: 1h }
+              - { id: d, title: D, start: 2015-03-09, end: 2015-03-09, after: { event: a, gap: 8️⃣4 weeks, max: 7️⃣2 weeks } }
+              - { id: e, title: E, start: 2015-03-09T10:00, repeat: { every: 1 week, until: 9️⃣2015-03-01 }, duration: 1h }
             """)
         let expected: [(Int, DiagnosticCode, Int?)] = [
             (1, .endBeforeStart, 2), (3, .endBeforeStart, 4), (5, .endBeforeStart, nil), (6, .conflictingKeys, nil),
@@ -244,7 +246,7 @@ struct DecoderErrorTests {
             events:
               - { id: a, title: A, start: 2016-01-01, 3️⃣end: 2016-01-02, 4️⃣duration: 1 day }
               - { id: b, title: B, kind: milestone, on: 2016-01-01, 5️⃣duration: 1 day }
-              - { id: c, title: C, 6️⃣on: 2016-01-01 }
+              - { id: c, title: C, 6️⃣on: 2016-01-01, duration: 1 day }
               - { id: d, title: D, start: 2016-01-01T10:00, duration: 1h, repeat: { every: 1 day, 7️⃣until: 2016-02-01, 8️⃣count: 3 } }
               - { id: e, title: E, 9️⃣end: 2016-01-02 }
             """)
@@ -280,7 +282,7 @@ struct DecoderErrorTests {
                 .init(2, .missingKey, "'repeat' needs 'until' (a last date) or 'count'"),
                 .init(3, .invalidRepeat, "'every' must be a positive number"),
                 .init(4, .invalidRepeat, "'every' must be a positive number"),
-                .init(5, .invalidValue, "'count' must be between 1 and 10000"),
+                .init(5, .invalidValue, "'count' must be between 1 and 999999999"),
                 .init(6, .missingKey, "a repeating event needs a 'start'"),
                 .init(7, .invalidDate, "'soon' is not a date"),
             ])
@@ -289,11 +291,11 @@ struct DecoderErrorTests {
     @Test func forEachProblems() {
         expectErrors(
             """
-            agenda: { id: a, start: 2016-01-01 }
+            agenda: { id: a, start: 2016-01-01, end: 2016-01-01 }
             events:
               - { id: a, title: 1️⃣"A {regoin}", for_each: { region: [x, y] }, duration: 1h }
               - { id: b, title: B, for_each: 2️⃣{}, duration: 1h }
-              - { id: c, title: C, for_each: { n: 3️⃣one }, duration: 1h }
+              - { id: c, title: C, for_each: { n: 3️⃣{ a: 1 } }, duration: 1h }
               - { id: d, title: D, for_each: { n: 4️⃣[] }, duration: 1h }
               - { id: e, title: E, for_each: 5️⃣{ n: ["!!!"] }, duration: 1h }
               - { id: f, title: 6️⃣"F {n", for_each: { n: [x] }, duration: 1h }
@@ -301,7 +303,7 @@ struct DecoderErrorTests {
             [
                 .init(1, .invalidExpansion, "unknown placeholder '{regoin}'; did you mean '{region}'?"),
                 .init(2, .invalidExpansion, "'for_each' is empty"),
-                .init(3, .wrongType, "for_each 'n' must be a list of values"),
+                .init(3, .wrongType, "for_each 'n' must be a list of values, not a mapping"),
                 .init(4, .invalidExpansion, "for_each 'n' has no values"),
                 .init(5, .invalidExpansion, "gives an empty id suffix"),
                 .init(6, .invalidExpansion, "opens a placeholder with '{' but never closes it"),
@@ -314,7 +316,7 @@ struct DecoderErrorTests {
             agenda: { id: 1️⃣"my agenda" }
             calendars: { 2️⃣none: {} }
             events:
-              - { id: 3️⃣"-x", title: X, start: 2016-01-01 }
+              - { id: 3️⃣"-x", title: X, start: 2016-01-01, end: 2016-01-01 }
             """,
             [
                 .init(1, .invalidIdentifier, "'my agenda' is not a valid agenda id"),
@@ -328,14 +330,79 @@ struct DecoderErrorTests {
             """
             agenda: { id: a, timezone: Mars/Olympus }
             events:
-              - { id: a, title: A, start: 2015-02-30 }
-              - { id: b, title: B, start: 2015-01-01, kind: sesion }
-              - { id: c, title: C, start: 2015-01-01, after: zz }
-              - { id: d, title: D, start: 2015-01-01, colour: red }
+              - { id: a, title: A, start: 2015-02-30, duration: 1 day }
+              - { id: b, title: B, start: 2015-01-01, end: 2015-01-01, kind: sesion }
+              - { id: c, title: C, start: 2015-01-01, end: 2015-01-01, after: zz }
+              - { id: d, title: D, start: 2015-01-01, end: 2015-01-01, colour: red }
             """)
         #expect(
             result.diagnostics.map(\.code) == [
                 .unknownTimeZone, .invalidDate, .invalidValue, .unknownReference, .unknownKey,
             ])
+    }
+
+    @Test func aStartAloneGivesNoLength() {
+        expectErrors(
+            """
+            agenda: { id: a }
+            events:
+              - { id: a, title: A, 1️⃣start: 2016-01-01 }
+              - { id: b, title: B, kind: milestone, start: 2016-01-01 }
+            """,
+            [.init(1, .missingKey, "'a' has a 'start' but no 'end' or 'duration'")])
+    }
+
+    @Test func anEventAndAForEachEntryMayNotShareAnID() {
+        let (result, source) = load(
+            """
+            agenda: { id: a, start: 2016-01-01 }
+            events:
+              - { id: 1️⃣c, title: "C {n}", for_each: { n: [one] }, duration: 1h }
+              - { id: 2️⃣c, title: Plain, duration: 1h }
+            """)
+        #expect(result.diagnostics.map(\.code) == [.duplicateID])
+        #expect(result.diagnostics.first?.location == source.location(2, file: "test.yaml"))
+        #expect(result.diagnostics.first?.notes.first?.location == source.location(1, file: "test.yaml"))
+    }
+
+    @Test func occurrenceLimitsApplyToCountAndUntil() {
+        expectErrors(
+            """
+            agenda: { id: a }
+            events:
+              - { id: a, title: A, start: 2016-01-01T10:00, duration: 1h, repeat: { every: 1 day, count: 1️⃣10001 } }
+              - { id: b, title: B, start: 2016-01-01T10:00, duration: 1h, repeat: { every: 1 hour, until: 2️⃣2018-01-01 } }
+              - { id: c, title: C, start: 2016-01-01T10:00, duration: 1h, repeat: { every: 1 day, until: 2018-01-01 } }
+            """,
+            [
+                .init(1, .limitExceeded, "'count' asks for 10001 occurrences, more than the limit of 10000"),
+                .init(2, .limitExceeded, "more than the limit of 10000"),
+            ])
+    }
+
+    @Test func emptyValuesAreNotSilentlyDefaulted() {
+        expectErrors(
+            """
+            agenda: { id: a }
+            calendars: { c: { weekends: 1️⃣} }
+            events:
+              - { id: a, title: 2️⃣"", kind: milestone, on: 2016-01-01 }
+            """,
+            [
+                .init(1, .wrongType, "'weekends' is empty; write [] for a calendar without weekend days"),
+                .init(2, .wrongType, "'title' is empty"),
+            ])
+    }
+
+    @Test func aHolidayListedTwiceIsAWarning() throws {
+        let (result, source) = load(
+            """
+            agenda: { id: a }
+            calendars: { c: { holidays: [1️⃣2016-01-01, 2️⃣{ date: 2016-01-01, name: New Year } ] } }
+            """)
+        #expect(result.diagnostics.map(\.severity) == [.warning])
+        #expect(result.diagnostics.first?.location == source.location(2, file: "test.yaml"))
+        #expect(result.diagnostics.first?.notes.first?.location == source.location(1, file: "test.yaml"))
+        #expect(result.agenda?.calendars["c"]?.holidays.count == 1)
     }
 }

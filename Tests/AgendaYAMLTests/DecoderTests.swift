@@ -230,7 +230,7 @@ struct DecodingTests {
         let agenda = try #require(
             loadValid(
                 """
-                agenda: { id: d, start: 2016-01-01 }
+                agenda: { id: d, start: 2016-01-01, end: 2016-01-01 }
                 events:
                   - { id: x, title: X, duration: \(text) }
                 """))
@@ -241,7 +241,7 @@ struct DecodingTests {
         let agenda = try #require(
             loadValid(
                 """
-                agenda: { id: s, start: 2016-01-01 }
+                agenda: { id: s, start: 2016-01-01, end: 2016-01-01 }
                 events:
                   - id: c
                     title: "{region} / {mode} {{literal}}"
@@ -260,7 +260,7 @@ struct DecodingTests {
         let agenda = try #require(
             loadValid(
                 """
-                agenda: { id: g, start: 2016-01-01 }
+                agenda: { id: g, start: 2016-01-01, end: 2016-01-01 }
                 events:
                   - { id: c, title: "C {n}", for_each: { n: [one, two] }, duration: 1 hour }
                   - { id: report, title: Report, duration: 1 day, after: { event: c, gap: 2 days } }
@@ -274,7 +274,7 @@ struct DecodingTests {
         let agenda = try #require(
             loadValid(
                 """
-                agenda: { id: m, start: 2016-01-01 }
+                agenda: { id: m, start: 2016-01-01, end: 2016-01-01 }
                 venues:
                   vic: { name: VIC }
                 events:
@@ -309,5 +309,20 @@ struct DecodingTests {
         #expect(agenda.venues["room"]?.capacity == 1)
         #expect(agenda.parties["p"]?.name == "p")
         #expect(agenda.events.isEmpty)
+    }
+
+    @Test func singleValuesStandForListsOfOne() throws {
+        let agenda = try #require(
+            loadValid(
+                """
+                agenda: { id: one, start: 2016-01-01 }
+                events:
+                  id: c
+                  title: "C {n}"
+                  for_each: { n: "!! Asia", m: x }
+                  duration: 1h
+                """))
+        // One slug over all the values: no empty piece, no double dash.
+        #expect(agenda.events.map(\.id) == ["c-asia-x"])
     }
 }

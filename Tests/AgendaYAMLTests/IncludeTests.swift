@@ -37,7 +37,7 @@ struct IncludeTests {
             agenda: { id: top, calendar: un-vienna }
             include: [calendars/vienna.yaml, parts/events.yaml]
             events:
-              - { id: own, title: Own, start: 2015-03-09, venue: vic }
+              - { id: own, title: Own, start: 2015-03-09, end: 2015-03-09, venue: vic }
             """)
         try folder.write(
             "calendars/vienna.yaml",
@@ -53,7 +53,7 @@ struct IncludeTests {
             parties: { cnd: CND }
             checks: { AG301: off }
             events:
-              - { id: included, title: Included, start: 2015-03-10, parties: cnd }
+              - { id: included, title: Included, start: 2015-03-10, end: 2015-03-10, parties: cnd }
             """)
         let result = AgendaLoader().load(file: folder.file("top.yaml"))
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.text))")
@@ -116,7 +116,7 @@ struct IncludeTests {
     @Test func errorsInAFragmentNameTheFragment() throws {
         let folder = try TemporaryFolder()
         try folder.write("top.yaml", "agenda: { id: a }\ninclude: sub/part.yaml\n")
-        let part = try folder.write("sub/part.yaml", "events:\n  - { id: x, title: X, start: 1️⃣2015-02-30 }\n")
+        let part = try folder.write("sub/part.yaml", "events:\n  - { id: x, title: X, start: 1️⃣2015-02-30, end: 2015-02-30 }\n")
         let result = AgendaLoader().load(file: folder.file("top.yaml"))
         #expect(result.diagnostics.first?.location == part.location(1, file: folder.file("sub/part.yaml")))
     }

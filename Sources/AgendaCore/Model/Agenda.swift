@@ -15,7 +15,8 @@ public struct Agenda: Sendable {
     public var calendars: [String: WorkCalendar]
     public var venues: [String: Venue]
     public var parties: [String: Party]
-    /// Events after `for_each` expansion, in file order (includes first, in include order).
+    /// Events after `for_each` expansion, in file order; an included file's events stand
+    /// where its `include` entry is.
     public var events: [Event]
     /// Severity per check id, from every file's `checks:`.
     public var checkSeverities: [String: CheckSetting]

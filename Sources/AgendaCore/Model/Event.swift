@@ -85,7 +85,10 @@ public struct RepeatRule: Sendable, Hashable {
     public var every: Duration
     public var end: End
     public var except: [LocalDate]
+    /// Where the rule's mapping is written.
     public var location: SourceLocation
+    /// Where its `until` or `count` value is written.
+    public var endLocation: SourceLocation?
 
     public init(every: Duration, end: End, except: [LocalDate] = [], at location: SourceLocation) {
         self.every = every

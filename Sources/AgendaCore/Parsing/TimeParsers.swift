@@ -114,7 +114,7 @@ public enum TimeParsers {
     // MARK: Durations
 
     private static let units: [String: Duration.Unit] = [
-        "minute": .minutes, "minutes": .minutes, "min": .minutes, "mins": .minutes, "m": .minutes,
+        "minute": .minutes, "minutes": .minutes, "min": .minutes, "mins": .minutes,
         "hour": .hours, "hours": .hours, "h": .hours, "hr": .hours, "hrs": .hours,
         "day": .days, "days": .days, "d": .days,
         "week": .weeks, "weeks": .weeks, "w": .weeks, "wk": .weeks, "wks": .weeks,
@@ -128,11 +128,15 @@ public enum TimeParsers {
         let example = "write a number and a unit, e.g. '2 hours', '3 days', '4 weeks' or '10 working days'"
         var scanner = Scanner(text)
         scanner.skipSpaces()
-        guard let amount = scanner.number(maxDigits: 9) else {
+        let digitsStart = scanner.index
+        guard let amount = scanner.number(maxDigits: 18) else {
             if text.trimmingSpaces.hasPrefix("-") {
                 return .failure(Failure(.invalidDuration, "'\(text)' is negative; durations and gaps are never negative"))
             }
             return .failure(Failure(.invalidDuration, "'\(text)' is not a duration; \(example)"))
+        }
+        guard scanner.index - digitsStart <= 9 else {
+            return .failure(Failure(.invalidDuration, "'\(text)' is too long a duration; the largest amount is 999999999"))
         }
         scanner.skipSpaces()
         let rest = scanner.rest.lowercased()
