@@ -37,9 +37,10 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(name: "AgendaGenerator", swiftSettings: strictSettings),
         .executableTarget(
             name: "agenda-bench",
-            dependencies: ["AgendaCore", "AgendaYAML", "CLibYAML"],
+            dependencies: ["AgendaCore", "AgendaYAML", "AgendaGenerator", "CLibYAML"],
             path: "Sources/AgendaBenchmarks",
             swiftSettings: strictSettings
         ),
@@ -50,7 +51,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgendaYAMLTests",
-            dependencies: ["AgendaCore", "AgendaYAML"],
+            dependencies: ["AgendaCore", "AgendaYAML", "AgendaGenerator"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,1 +1,164 @@
-print("agenda-bench")
+import AgendaCore
+import AgendaGenerator
+import AgendaYAML
+import CLibYAML
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// agenda-bench: generates seeded agendas of 1k, 10k and 100k events (nothing is written to
+/// disk) and times, in one run, a raw libyaml event loop over the bytes and the full load
+/// (read + YAML + decode + validate), reporting the ratio and the peak memory of each size,
+/// each size in its own process so peak memory is its own.
+///
+///   swift run -c release agenda-bench              # the table
+///   swift run -c release agenda-bench --size 5000  # one size
+struct Options {
+    var sizes = [1_000, 10_000, 100_000]
+    var repetitions = 5
+    var child = false
+    /// Only loads, repeatedly: for profilers.
+    var loadOnly = false
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--size": sizes = [Int(iterator.next() ?? "") ?? 1000]
+            case "--repeat": repetitions = max(1, Int(iterator.next() ?? "") ?? 5)
+            case "--child": child = true
+            case "--load-only": loadOnly = true
+            case "--help", "-h":
+                print("usage: agenda-bench [--size N] [--repeat K]")
+                exit(0)
+            default:
+                print("unknown argument '\(argument)'; try --help")
+                exit(2)
+            }
+        }
+    }
+}
+
+struct Measurement {
+    var events: Int
+    var bytes: Int
+    var rawSeconds: Double
+    var loadSeconds: Double
+    var peakMB: Double
+}
+
+func seconds(_ duration: Swift.Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+}
+
+/// The floor any YAML-based loader pays: libyaml's parser with every event discarded.
+func rawLibYAMLEvents(_ bytes: [UInt8]) -> Int {
+    var parser = yaml_parser_t()
+    yaml_parser_initialize(&parser)
+    defer { yaml_parser_delete(&parser) }
+    var count = 0
+    bytes.withUnsafeBufferPointer { buffer in
+        yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+        var event = yaml_event_t()
+        while yaml_parser_parse(&parser, &event) == 1 {
+            let done = event.type == YAML_STREAM_END_EVENT
+            yaml_event_delete(&event)
+            count += 1
+            if done { break }
+        }
+    }
+    return count
+}
+
+func peakResidentMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+}
+
+/// Times one size in this process; the best of `repetitions` runs of each.
+func measure(events: Int, repetitions: Int) -> Measurement {
+    let bytes = Array(AgendaGenerator(events: events).yaml().utf8)
+    let clock = ContinuousClock()
+    var raw = Double.infinity
+    var load = Double.infinity
+    var loaded = 0
+    for _ in 0..<repetitions {
+        var count = 0
+        raw = min(raw, seconds(clock.measure { count = rawLibYAMLEvents(bytes) }))
+        precondition(count > 0)
+        var result: LoadResult?
+        load = min(load, seconds(clock.measure { result = AgendaLoader().load(bytes: bytes, path: "generated.yaml") }))
+        guard let agenda = result?.agenda else {
+            print(result?.diagnostics.prefix(5).map(\.text).joined(separator: "\n") ?? "no result")
+            exit(1)
+        }
+        loaded = agenda.events.count
+    }
+    return Measurement(events: loaded, bytes: bytes.count, rawSeconds: raw, loadSeconds: load, peakMB: peakResidentMB())
+}
+
+func format(_ value: Double, _ digits: Int) -> String {
+    let scale = pow(10, Double(digits))
+    let rounded = (value * scale).rounded() / scale
+    var text = "\(rounded)"
+    let decimals = text.split(separator: ".").last?.count ?? 0
+    if digits > decimals { text += String(repeating: "0", count: digits - decimals) }
+    return text
+}
+
+let options = Options(CommandLine.arguments)
+if options.loadOnly {
+    let bytes = Array(AgendaGenerator(events: options.sizes[0]).yaml().utf8)
+    for _ in 0..<options.repetitions { precondition(AgendaLoader().load(bytes: bytes, path: "g.yaml").agenda != nil) }
+    exit(0)
+}
+if options.child {
+    let m = measure(events: options.sizes[0], repetitions: options.repetitions)
+    print("\(m.events) \(m.bytes) \(m.rawSeconds) \(m.loadSeconds) \(m.peakMB)")
+    exit(0)
+}
+
+print("| events | input MB | libyaml events (s) | load (s) | load / libyaml | peak RSS (MB) |")
+print("|---:|---:|---:|---:|---:|---:|")
+for size in options.sizes {
+    // Each size in a fresh process, so its peak memory is its own.
+    var pipe: [Int32] = [0, 0]
+    pipe.withUnsafeMutableBufferPointer { _ = Glibc.pipe($0.baseAddress!) }
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
+    let arguments = [CommandLine.arguments[0], "--child", "--size", "\(size)", "--repeat", "\(options.repetitions)"]
+    var argv = arguments.map { strdup($0) } + [nil]
+    let status = posix_spawn(&pid, CommandLine.arguments[0], &actions, nil, &argv, environ)
+    argv.forEach { free($0) }
+    close(pipe[1])
+    guard status == 0 else {
+        print("cannot start a measuring process: \(String(cString: strerror(status)))")
+        exit(1)
+    }
+    var output: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    while true {
+        let count = read(pipe[0], &buffer, buffer.count)
+        if count <= 0 { break }
+        output += buffer[0..<count]
+    }
+    close(pipe[0])
+    var exitStatus: Int32 = 0
+    waitpid(pid, &exitStatus, 0)
+    let fields = String(decoding: output, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+    guard fields.count == 5, let raw = Double(fields[2]), let load = Double(fields[3]), let peak = Double(fields[4]),
+        let bytes = Int(fields[1])
+    else {
+        print(String(decoding: output, as: UTF8.self))
+        exit(1)
+    }
+    print(
+        "| \(fields[0]) | \(format(Double(bytes) / 1_048_576, 1)) | \(format(raw, 3)) | \(format(load, 3)) | \(format(load / raw, 2))× | \(format(peak, 0)) |"
+    )
+}

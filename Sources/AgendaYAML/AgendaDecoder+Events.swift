@@ -9,11 +9,13 @@ extension AgendaDecoder {
 
     typealias Node = YAMLDocument.NodeID
 
+    private static let forEachKey = Array("for_each".utf8)
+
     /// Decodes one entry of `events`, once per `for_each` combination.
     mutating func decodeEvent(_ declaration: Declaration, agendaSchedule: SchedulePolicy) {
         let doc = declaration.doc
         guard let pairs = reader.mapping(doc, declaration.value, what: "an event") else { return }
-        guard let forEach = pairs.first(where: { doc.string($0.key) == "for_each" }) else {
+        guard let forEach = pairs.first(where: { doc.scalarEquals($0.key, Self.forEachKey) }) else {
             if let event = decodeEventBody(doc, declaration.value, pairs) { events.append(event) }
             return
         }

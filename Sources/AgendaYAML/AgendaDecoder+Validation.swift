@@ -202,45 +202,48 @@ extension AgendaDecoder {
         lazy var eventNames = Array(firstByID.keys) + Array(groups.keys)
         lazy var venueNames = Array(venues.keys)
         lazy var partyNames = Array(parties.keys)
+        // Fields are read in place: copying whole events here costs more than the checks.
         for index in events.indices {
-            let event = events[index]
-            if let venue = event.venue, venues[venue.value] == nil {
+            let id = events[index].id
+            if let venue = events[index].venue, venues[venue.value] == nil {
                 reader.error(
-                    .unknownReference, "'\(event.id)' takes place at the venue '\(venue.value)', which is not defined",
+                    .unknownReference, "'\(id)' takes place at the venue '\(venue.value)', which is not defined",
                     at: venue.location,
                     hint: Suggestion.hint(for: venue.value, in: venueNames) ?? "define it under 'venues'")
             }
-            if let calendar = event.calendar, calendar.value != WorkCalendar.noneName, calendars[calendar.value] == nil {
+            if let calendar = events[index].calendar, calendar.value != WorkCalendar.noneName, calendars[calendar.value] == nil {
                 reader.error(
-                    .unknownReference, "'\(event.id)' uses the calendar '\(calendar.value)', which is not defined",
+                    .unknownReference, "'\(id)' uses the calendar '\(calendar.value)', which is not defined",
                     at: calendar.location, hint: Suggestion.hint(for: calendar.value, in: calendarNames))
             }
-            for party in event.parties where parties[party.value] == nil {
+            for party in events[index].parties where parties[party.value] == nil {
                 reader.error(
-                    .unknownReference, "'\(event.id)' names the party '\(party.value)', which is not defined",
+                    .unknownReference, "'\(id)' names the party '\(party.value)', which is not defined",
                     at: party.location,
                     hint: Suggestion.hint(for: party.value, in: partyNames) ?? "define it under 'parties'")
             }
+            let constraints = events[index].constraints
+            guard constraints.contains(where: { $0.event == id || firstByID[$0.event] == nil }) else { continue }
             var resolved: [Constraint] = []
-            for constraint in event.constraints {
+            for constraint in constraints {
                 if let members = groups[constraint.event], firstByID[constraint.event] == nil {
-                    for member in members where member != event.id {
+                    for member in members where member != id {
                         var copy = constraint
                         copy.event = member
                         resolved.append(copy)
                     }
                     continue
                 }
-                if constraint.event == event.id {
+                if constraint.event == id {
                     reader.error(
-                        .unknownReference, "'\(event.id)' cannot be '\(constraint.relation.rawValue)' itself",
+                        .unknownReference, "'\(id)' cannot be '\(constraint.relation.rawValue)' itself",
                         at: constraint.location)
                     continue
                 }
                 if firstByID[constraint.event] == nil {
                     reader.error(
                         .unknownReference,
-                        "'\(event.id)' is '\(constraint.relation.rawValue)' the event '\(constraint.event)', which is not defined",
+                        "'\(id)' is '\(constraint.relation.rawValue)' the event '\(constraint.event)', which is not defined",
                         at: constraint.location, hint: Suggestion.hint(for: constraint.event, in: eventNames))
                     continue
                 }

@@ -1,4 +1,6 @@
 import AgendaCore
+import Dispatch
+import Foundation
 
 /// Turns collected declarations into the `Agenda` model: header, calendars, venues, parties,
 /// checks and events (with `for_each` expanded), then resolves every reference.
@@ -29,9 +31,7 @@ struct AgendaDecoder {
         decodeVenues()
         decodeParties()
         agenda.checkSeverities = decodeChecks()
-        for declaration in declarations.events {
-            decodeEvent(declaration, agendaSchedule: agenda.schedule)
-        }
+        decodeEvents(agendaSchedule: agenda.schedule)
         resolveReferences(agenda)
         agenda.calendars = calendars
         agenda.venues = venues
@@ -295,6 +295,42 @@ struct AgendaDecoder {
         return settings
     }
 
+    // MARK: Events
+
+    /// Events are independent of each other until references are resolved, so large agendas
+    /// decode in contiguous chunks on every core, merged back in file order.
+    mutating func decodeEvents(agendaSchedule: SchedulePolicy) {
+        let all = declarations.events
+        let workers = all.count < 4000 ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
+        guard workers > 1 else {
+            events.reserveCapacity(all.count)
+            for declaration in all { decodeEvent(declaration, agendaSchedule: agendaSchedule) }
+            return
+        }
+        let chunk = (all.count + workers - 1) / workers
+        var template = self
+        template.reader.diagnostics = []
+        template.events = []
+        template.groups = [:]
+        let start = template
+        let results = WorkerSlots<AgendaDecoder>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var part = start
+            let range = worker * chunk..<min(all.count, (worker + 1) * chunk)
+            part.events.reserveCapacity(range.count)
+            for index in range { part.decodeEvent(all[index], agendaSchedule: agendaSchedule) }
+            results.store(part, at: worker)
+        }
+        events.reserveCapacity(all.count)
+        // Each part is taken out and dropped as it is merged, so two copies never coexist.
+        for worker in 0..<workers {
+            let part = results.take(at: worker)
+            events += part.events
+            reader.diagnostics += part.reader.diagnostics
+            groups.merge(part.groups) { $0 + $1 }
+        }
+    }
+
     // MARK: Helpers
 
     /// The two nodes in source order.
@@ -323,5 +359,35 @@ struct AgendaDecoder {
                 at: doc.location(node), hint: "write the offset to choose one, e.g. \(local)\(first)")
             return false
         }
+    }
+}
+
+/// One slot per concurrent worker: each writes only its own slot, and the slots are read
+/// only after every worker has finished (`concurrentPerform` returns), so no slot is shared.
+final class WorkerSlots<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    func store(_ value: Value, at index: Int) {
+        precondition(index >= 0 && index < count)
+        slots[index] = value
+    }
+
+    /// The value of a slot, leaving it empty.
+    func take(at index: Int) -> Value {
+        precondition(index >= 0 && index < count)
+        defer { slots[index] = nil }
+        return slots[index]!
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
     }
 }

@@ -48,7 +48,8 @@ enum Placeholders {
 
     /// Lower-case ASCII: accents folded, every run of other characters one `-`, trimmed.
     static func slug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive], locale: nil)
+        // Folding is only needed, and only paid for, when the text is not ASCII.
+        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.folding(options: [.diacriticInsensitive], locale: nil)
         var slug = ""
         var pendingDash = false
         for character in folded {

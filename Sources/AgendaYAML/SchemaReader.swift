@@ -133,12 +133,28 @@ struct SchemaReader {
     }
 
     static func isIdentifier(_ value: String) -> Bool {
-        guard let first = value.unicodeScalars.first, first.properties.isAlphabetic || ("0"..."9").contains(first) else {
+        // ASCII ids, the common case, are checked byte by byte.
+        var utf8 = value.utf8.makeIterator()
+        guard let first = utf8.next() else { return false }
+        if first < 0x80 {
+            var ascii = isASCIIAlphanumeric(first)
+            while ascii, let byte = utf8.next() {
+                if byte >= 0x80 { ascii = false; break }
+                if !(isASCIIAlphanumeric(byte) || byte == 0x2D || byte == 0x5F || byte == 0x2E) { return false }
+            }
+            if ascii { return true }
+            if !isASCIIAlphanumeric(first) { return false }
+        }
+        guard let head = value.unicodeScalars.first, head.properties.isAlphabetic || ("0"..."9").contains(head) else {
             return false
         }
         return value.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
         }
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     mutating func bool(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String) -> Bool? {

@@ -1,5 +1,11 @@
 import AgendaCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A YAML document as a compact array of located nodes. Scalars keep their raw text and style;
 /// nothing is converted until a schema asks for it. An alias is stored as a second reference
 /// to its anchor's node, so the tree is a DAG whose expanded size the reader has bounded.
@@ -58,10 +64,31 @@ public struct YAMLDocument: Sendable {
     /// A plain scalar that YAML would read as null: empty, `~` or `null`.
     public func isNull(_ id: NodeID) -> Bool {
         let node = nodes[Int(id.raw)]
-        guard node.kind == .scalar, node.style == .plain else { return false }
-        switch string(id) {
-        case "", "~", "null", "Null", "NULL": return true
+        guard node.kind == .scalar, node.style == .plain, node.count <= 4 else { return false }
+        switch node.count {
+        case 0: return true
+        case 1: return text[Int(node.start)] == UInt8(ascii: "~")
+        case 4: return ["null", "Null", "NULL"].contains(string(id))
         default: return false
+        }
+    }
+
+    /// Whether a scalar holds exactly these bytes.
+    func scalarEquals(_ id: NodeID, _ bytes: [UInt8]) -> Bool {
+        let node = nodes[Int(id.raw)]
+        guard node.kind == .scalar, Int(node.count) == bytes.count else { return false }
+        return text.withUnsafeBufferPointer { buffer in
+            bytes.withUnsafeBufferPointer { memcmp(buffer.baseAddress! + Int(node.start), $0.baseAddress!, bytes.count) == 0 }
+        }
+    }
+
+    /// Whether two scalars hold the same text, compared byte for byte.
+    func sameScalarText(_ a: NodeID, _ b: NodeID) -> Bool {
+        let x = nodes[Int(a.raw)]
+        let y = nodes[Int(b.raw)]
+        guard x.kind == .scalar, y.kind == .scalar, x.count == y.count else { return false }
+        return text.withUnsafeBufferPointer { buffer in
+            memcmp(buffer.baseAddress! + Int(x.start), buffer.baseAddress! + Int(y.start), Int(x.count)) == 0
         }
     }
 

@@ -247,6 +247,8 @@ private struct Builder {
         let node = document.nodes[mapping]
         let first = Int(node.start)
         let end = first + Int(node.count)
+        // Small mappings, nearly all of them, compare raw key bytes pairwise: no hashing.
+        let small = node.count <= 32
         var seen: [String: Int32] = [:]
         var kept = first
         var index = first
@@ -260,8 +262,24 @@ private struct Builder {
                     .error(.nonScalarKey, "a mapping key must be a plain value, not a list or a mapping", at: document.location(keyID)))
                 continue
             }
-            let name = document.string(keyID)
-            if let earlier = seen[name] {
+            let earlier: Int32?
+            if small {
+                var match: Int32?
+                var probe = first
+                while probe < kept {
+                    let candidate = document.children[probe]
+                    if document.sameScalarText(YAMLDocument.NodeID(raw: candidate), keyID) {
+                        match = candidate
+                        break
+                    }
+                    probe += 2
+                }
+                earlier = match
+            } else {
+                earlier = seen[document.string(keyID)]
+            }
+            if let earlier {
+                let name = document.string(keyID)
                 diagnostics.append(
                     .error(
                         .duplicateKey, "the key '\(name)' is repeated in this mapping", at: document.location(keyID),
@@ -269,7 +287,7 @@ private struct Builder {
                         notes: [.init("'\(name)' first appears here", at: document.location(YAMLDocument.NodeID(raw: earlier)))]))
                 continue
             }
-            seen[name] = key
+            if !small { seen[document.string(keyID)] = key }
             document.children[kept] = key
             document.children[kept + 1] = value
             kept += 2
