@@ -101,7 +101,12 @@ extension AgendaDecoder {
             case "title":
                 sawTitle = true
                 title = reader.text(doc, value, what: "'title'")
-            case "kind": kind = reader.choice(doc, value, what: "event kind", as: EventKind.self) ?? kind
+            case "kind":
+                if let known = reader.choice(doc, value, what: "event kind", as: EventKind.self) {
+                    kind = known
+                } else {
+                    fields.kindIsUnknown = true
+                }
             case "venue": fields.venue = located(doc, value, reader.text(doc, value, what: "'venue'"))
             case "calendar": fields.calendar = located(doc, value, reader.text(doc, value, what: "'calendar'"))
             case "parties":
@@ -154,8 +159,8 @@ extension AgendaDecoder {
         var event = Event(
             id: id ?? "", title: title ?? "", kind: kind, location: doc.location(node), idLocation: doc.location(idNode ?? node))
         validateTiming(&event, fields, doc, pairs)
-        guard id != nil, title != nil else { return nil }
-        return event
+        // Without a title the event still exists, so references to it do not cascade into errors.
+        return id == nil ? nil : event
     }
 
     private func located<T>(_ doc: YAMLDocument, _ node: Node, _ value: T?) -> Located<T>? {
@@ -277,6 +282,8 @@ extension AgendaDecoder {
 
 /// The timing-related keys of one event, gathered before they are checked together.
 struct EventFields {
+    /// The kind was misspelt: checks that depend on it are skipped rather than guessed.
+    var kindIsUnknown = false
     var venue: Located<String>?
     var calendar: Located<String>?
     var parties: [Located<String>] = []

@@ -24,7 +24,9 @@ extension AgendaDecoder {
         let zone = fields.venue.flatMap { venues[$0.value]?.timeZone } ?? agendaZone
         let what = event.id.isEmpty ? "the event" : "'\(event.id)'"
 
-        if event.kind.isPoint {
+        if fields.kindIsUnknown {
+            // Already reported; whether it is a point or a span is unknown.
+        } else if event.kind.isPoint {
             for key in [fields.endKey, fields.durationKey].compactMap({ $0 }) {
                 reader.error(
                     .conflictingKeys, "\(what) is a \(event.kind.rawValue), a point in time: it has no '\(doc.string(key))'",
