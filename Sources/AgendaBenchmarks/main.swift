@@ -31,8 +31,19 @@ struct Options {
             case "--repeat": repetitions = max(1, Int(iterator.next() ?? "") ?? 5)
             case "--child": child = true
             case "--load-only": loadOnly = true
+            case "--write":
+                // Writes the generated agenda to a file, to time the CLI on it.
+                let path = iterator.next() ?? "generated.yaml"
+                let text = AgendaGenerator(events: sizes[0]).yaml()
+                guard let file = fopen(path, "w") else {
+                    print("cannot write '\(path)'")
+                    exit(2)
+                }
+                fputs(text, file)
+                fclose(file)
+                exit(0)
             case "--help", "-h":
-                print("usage: agenda-bench [--size N] [--repeat K]")
+                print("usage: agenda-bench [--size N] [--repeat K] [--write FILE]")
                 exit(0)
             default:
                 print("unknown argument '\(argument)'; try --help")
@@ -91,7 +102,7 @@ func measure(events: Int, repetitions: Int) -> Measurement {
         raw = min(raw, seconds(clock.measure { count = rawLibYAMLEvents(bytes) }))
         precondition(count > 0)
         var result: LoadResult?
-        load = min(load, seconds(clock.measure { result = AgendaLoader().load(bytes: bytes, path: "generated.yaml") }))
+        load = min(load, seconds(clock.measure { result = AgendaLoader().load(bytes: bytes, path: "agendas/generated-agenda.yaml") }))
         guard let agenda = result?.agenda else {
             print(result?.diagnostics.prefix(5).map(\.text).joined(separator: "\n") ?? "no result")
             exit(1)

@@ -85,6 +85,10 @@ public struct AgendaGenerator: Sendable {
                         end: \(dateText(day + length))
                         parties: [\(party), cnd]
                         source: "Document E/CN.7/\(2014 + day / 365)/\(index)"
+                        description: >-
+                          Formal session \(index) with its plenary, the organisational segment
+                          and the adoption of the report; documents are issued six weeks ahead.
+                        tags: [plenary, preparatory]
 
                     """
                 written += 1
@@ -109,6 +113,8 @@ public struct AgendaGenerator: Sendable {
                         kind: \(Self.kinds[Int(rng.next() % UInt64(Self.kinds.count))])
                         venue: \(venue)
                         duration: \(unit)
+                        parties: [\(party)]
+                        description: Drafting, consultation and review work that feeds the next session.
 
                     """
                 if let earlier {

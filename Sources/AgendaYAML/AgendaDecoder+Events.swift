@@ -81,7 +81,7 @@ extension AgendaDecoder {
     }
 
     /// Reads an event mapping; nil when it lacks an id or title.
-    private mutating func decodeEventBody(_ doc: YAMLDocument, _ node: Node, _ pairs: [(key: Node, value: Node)]) -> Event? {
+    private mutating func decodeEventBody(_ doc: YAMLDocument, _ node: Node, _ pairs: YAMLDocument.Pairs) -> Event? {
         var id: String?
         var idNode: Node?
         var title: String?

@@ -3,7 +3,7 @@ import AgendaCore
 extension AgendaDecoder {
     /// Copies the timing keys into the event and checks that they fit together: fixed or
     /// flexible, point or span, end after start, local times that exist in the event's zone.
-    mutating func validateTiming(_ event: inout Event, _ fields: EventFields, _ doc: YAMLDocument, _ pairs: [(key: Node, value: Node)]) {
+    mutating func validateTiming(_ event: inout Event, _ fields: EventFields, _ doc: YAMLDocument, _ pairs: YAMLDocument.Pairs) {
         event.venue = fields.venue
         event.calendar = fields.calendar
         event.parties = fields.parties

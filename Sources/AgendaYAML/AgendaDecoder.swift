@@ -5,7 +5,7 @@ import Foundation
 /// Turns collected declarations into the `Agenda` model: header, calendars, venues, parties,
 /// checks and events (with `for_each` expanded), then resolves every reference.
 struct AgendaDecoder {
-    let declarations: Declarations
+    var declarations: Declarations
     var reader: SchemaReader
     let limits: ReadLimits
     var zones = TimeZoneCache()
@@ -32,6 +32,9 @@ struct AgendaDecoder {
         decodeParties()
         agenda.checkSeverities = decodeChecks()
         decodeEvents(agendaSchedule: agenda.schedule)
+        // Every value has been read out of the YAML documents: let them go before the
+        // reference pass allocates its tables.
+        declarations = Declarations()
         resolveReferences(agenda)
         agenda.calendars = calendars
         agenda.venues = venues
@@ -325,7 +328,7 @@ struct AgendaDecoder {
         // Each part is taken out and dropped as it is merged, so two copies never coexist.
         for worker in 0..<workers {
             let part = results.take(at: worker)
-            events += part.events
+            if events.isEmpty { events = part.events } else { events += part.events }
             reader.diagnostics += part.reader.diagnostics
             groups.merge(part.groups) { $0 + $1 }
         }

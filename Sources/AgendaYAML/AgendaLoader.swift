@@ -29,6 +29,8 @@ public struct AgendaLoader: Sendable {
         var collector = DeclarationCollector(limits: limits, topPath: path)
         collector.collect(bytes: bytes, path: path)
         var decoder = AgendaDecoder(declarations: collector.declarations, reader: collector.reader, limits: limits)
+        // The decoder now holds the only reference to the documents: it frees them once read.
+        collector.declarations = Declarations()
         let agenda = decoder.decode(topPath: path, files: collector.files)
         // An expanded event repeats the problems of its entry once per value: report each once.
         var seen = Set<Diagnostic>()

@@ -11,33 +11,35 @@ enum Placeholders {
     /// Replaces each `{key}` with its value; `{{` and `}}` are literal braces.
     static func substitute(_ text: String, with values: [String: String]) -> Result<String, Failure> {
         var result = ""
-        var scalars = text.unicodeScalars[...]
-        while let scalar = scalars.popFirst() {
-            switch scalar {
-            case "{":
-                if scalars.first == "{" {
-                    scalars.removeFirst()
-                    result.unicodeScalars.append("{")
-                    continue
-                }
-                guard let close = scalars.firstIndex(of: "}") else {
-                    return .failure(Failure(message: "'\(text)' opens a placeholder with '{' but never closes it", hint: "write '{{' for a literal brace"))
-                }
-                let name = String(scalars[..<close])
-                guard let value = values[name] else {
-                    let hint = Suggestion.closest(to: name, in: values.keys.sorted()).map { "did you mean '{\($0)}'?" }
-                        ?? "the placeholders here are \(values.keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"
-                    return .failure(Failure(message: "unknown placeholder '{\(name)}'", hint: hint))
-                }
-                result += value
-                scalars = scalars[scalars.index(after: close)...]
-            case "}":
-                if scalars.first == "}" { scalars.removeFirst() }
-                result.unicodeScalars.append("}")
-            default:
-                result.unicodeScalars.append(scalar)
+        var utf8 = Substring(text).utf8
+        while let brace = utf8.firstIndex(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) {
+            result += Substring(utf8[..<brace])
+            let isOpen = utf8[brace] == UInt8(ascii: "{")
+            let next = utf8.index(after: brace)
+            if next < utf8.endIndex, utf8[next] == utf8[brace] {
+                // `{{` and `}}` are literal braces.
+                result += isOpen ? "{" : "}"
+                utf8 = utf8[utf8.index(after: next)...]
+                continue
             }
+            guard isOpen else {
+                result += "}"
+                utf8 = utf8[next...]
+                continue
+            }
+            guard let close = utf8[next...].firstIndex(of: UInt8(ascii: "}")) else {
+                return .failure(Failure(message: "'\(text)' opens a placeholder with '{' but never closes it", hint: "write '{{' for a literal brace"))
+            }
+            let name = String(Substring(utf8[next..<close]))
+            guard let value = values[name] else {
+                let hint = Suggestion.closest(to: name, in: values.keys.sorted()).map { "did you mean '{\($0)}'?" }
+                    ?? "the placeholders here are \(values.keys.sorted().map { "{\($0)}" }.joined(separator: ", "))"
+                return .failure(Failure(message: "unknown placeholder '{\(name)}'", hint: hint))
+            }
+            result += value
+            utf8 = utf8[utf8.index(after: close)...]
         }
+        result += Substring(utf8)
         return .success(result)
     }
 

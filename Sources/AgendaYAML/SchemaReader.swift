@@ -31,7 +31,7 @@ struct SchemaReader {
     /// win over merged ones), or nil after reporting a wrong type.
     mutating func mapping(
         _ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String
-    ) -> [(key: YAMLDocument.NodeID, value: YAMLDocument.NodeID)]? {
+    ) -> YAMLDocument.Pairs? {
         guard doc.kind(node) == .mapping else {
             error(
                 .wrongType, "\(what) must be a mapping of keys to values, not \(Self.describe(doc, node))",
@@ -72,7 +72,7 @@ struct SchemaReader {
                 }
             }
         }
-        return result
+        return YAMLDocument.Pairs(result)
     }
 
     private func isMergeKey(_ doc: YAMLDocument, _ key: YAMLDocument.NodeID) -> Bool {

@@ -99,19 +99,31 @@ public struct YAMLDocument: Sendable {
         return children[Int(node.start)..<Int(node.start + node.count)].map(NodeID.init(raw:))
     }
 
-    /// Key and value pairs of a mapping, in order.
-    public func pairs(_ id: NodeID) -> [(key: NodeID, value: NodeID)] {
+    /// Key and value pairs of a mapping, in order: a view over the document, no copy.
+    public func pairs(_ id: NodeID) -> Pairs {
         let node = nodes[Int(id.raw)]
-        guard node.kind == .mapping else { return [] }
-        var result: [(key: NodeID, value: NodeID)] = []
-        result.reserveCapacity(Int(node.count) / 2)
-        var index = Int(node.start)
-        let end = index + Int(node.count)
-        while index < end {
-            result.append((NodeID(raw: children[index]), NodeID(raw: children[index + 1])))
-            index += 2
+        guard node.kind == .mapping else { return Pairs(slots: []) }
+        return Pairs(slots: children[Int(node.start)..<Int(node.start + node.count)])
+    }
+
+    /// The pairs of a mapping as alternating key and value node indices.
+    public struct Pairs: RandomAccessCollection, Sendable {
+        let slots: ArraySlice<Int32>
+
+        init(slots: ArraySlice<Int32>) { self.slots = slots }
+
+        /// Pairs built by the reader, e.g. after `<<` merges.
+        init(_ pairs: [(key: NodeID, value: NodeID)]) {
+            slots = ArraySlice(pairs.flatMap { [$0.key.raw, $0.value.raw] })
         }
-        return result
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { slots.count / 2 }
+
+        public subscript(position: Int) -> (key: NodeID, value: NodeID) {
+            let base = slots.startIndex + 2 * position
+            return (NodeID(raw: slots[base]), NodeID(raw: slots[base + 1]))
+        }
     }
 
     public var nodeCount: Int { nodes.count }

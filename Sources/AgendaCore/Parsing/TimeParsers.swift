@@ -16,7 +16,10 @@ public enum TimeParsers {
 
     /// `YYYY-MM-DD`.
     public static func date(_ text: String) -> Result<LocalDate, Failure> {
-        var scanner = Scanner(text)
+        Scanner.scan(text) { scanner in date(text, &scanner) }
+    }
+
+    private static func date(_ text: String, _ scanner: inout Scanner) -> Result<LocalDate, Failure> {
         guard let date = scanner.date(), scanner.isAtEnd else {
             return .failure(Failure(.invalidDate, "'\(text)' is not a date; write it as YYYY-MM-DD, e.g. 2016-04-19"))
         }
@@ -45,11 +48,12 @@ public enum TimeParsers {
     /// A time of day, `H:MM` or `HH:MM[:SS]`, as seconds since midnight. `24:00` only when
     /// `allowEndOfDay` is set.
     public static func timeOfDay(_ text: String, allowEndOfDay: Bool = false) -> Result<Int, Failure> {
-        var scanner = Scanner(text)
-        guard let time = scanner.timeOfDay(), scanner.isAtEnd else {
-            return .failure(Failure(.invalidTime, "'\(text)' is not a time; write it as HH:MM, e.g. 09:30"))
+        Scanner.scan(text) { scanner in
+            guard let time = scanner.timeOfDay(), scanner.isAtEnd else {
+                return .failure(Failure(.invalidTime, "'\(text)' is not a time; write it as HH:MM, e.g. 09:30"))
+            }
+            return checkedTime(time, text: text, allowEndOfDay: allowEndOfDay)
         }
-        return checkedTime(time, text: text, allowEndOfDay: allowEndOfDay)
     }
 
     private static func checkedTime(_ time: (Int, Int, Int), text: String, allowEndOfDay: Bool) -> Result<Int, Failure> {
@@ -64,7 +68,10 @@ public enum TimeParsers {
     /// A date, a local date-time (`2016-04-19T10:00`, a space also separates), or an exact
     /// instant (`...T10:00+02:00`, `...T08:00Z`).
     public static func timeSpec(_ text: String) -> Result<TimeSpec, Failure> {
-        var scanner = Scanner(text)
+        Scanner.scan(text) { scanner in timeSpec(text, &scanner) }
+    }
+
+    private static func timeSpec(_ text: String, _ scanner: inout Scanner) -> Result<TimeSpec, Failure> {
         guard let triple = scanner.date() else {
             return .failure(Failure(.invalidTime, "'\(text)' is not a date or a date-time; write YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. 2016-04-19T10:00"))
         }
@@ -125,8 +132,11 @@ public enum TimeParsers {
     /// `N unit`: minutes, hours, days, weeks, months or working days, singular or plural, or
     /// the short forms `30min 2h 3d 2w 1mo 5wd`.
     public static func duration(_ text: String) -> Result<Duration, Failure> {
+        Scanner.scan(text) { scanner in duration(text, &scanner) }
+    }
+
+    private static func duration(_ text: String, _ scanner: inout Scanner) -> Result<Duration, Failure> {
         let example = "write a number and a unit, e.g. '2 hours', '3 days', '4 weeks' or '10 working days'"
-        var scanner = Scanner(text)
         scanner.skipSpaces()
         let digitsStart = scanner.index
         guard let amount = scanner.number(maxDigits: 18) else {
@@ -139,8 +149,7 @@ public enum TimeParsers {
             return .failure(Failure(.invalidDuration, "'\(text)' is too long a duration; the largest amount is 999999999"))
         }
         scanner.skipSpaces()
-        let rest = scanner.rest.lowercased()
-        let words = rest.split(separator: " ").joined(separator: " ")
+        let words = scanner.unitWords()
         guard let unit = units[words] else {
             let hint = words.isEmpty ? "the unit is missing" : "'\(words)' is not a unit"
             return .failure(Failure(.invalidDuration, "'\(text)' is not a duration: \(hint); \(example)"))
@@ -159,15 +168,47 @@ extension String {
     var trimmingSpaces: String { self[...].trimmingSpaces }
 }
 
-/// A cursor over UTF-8 bytes for the fixed-shape forms above.
+/// A cursor over UTF-8 bytes for the fixed-shape forms above; it reads the string's own
+/// storage, so parsing allocates nothing.
 struct Scanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
 
-    init(_ text: String) { bytes = Array(text.utf8) }
+    static func scan<T>(_ text: String, _ body: (inout Scanner) -> T) -> T {
+        var text = text
+        return text.withUTF8 { buffer in
+            var scanner = Scanner(bytes: buffer)
+            return body(&scanner)
+        }
+    }
 
     var isAtEnd: Bool { index == bytes.count }
-    var rest: String { String(decoding: bytes[index...], as: UTF8.self) }
+    /// The rest, lower-cased, with runs of spaces and tabs made one space and trimmed. Unit
+    /// words are short: a longer rest is returned as written, for the error message.
+    mutating func unitWords() -> String {
+        let rest = UnsafeBufferPointer(rebasing: bytes[index...])
+        index = bytes.count
+        guard rest.count <= 24 else { return String(decoding: rest, as: UTF8.self) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { words in
+            var count = 0
+            var pendingSpace = false
+            for var byte in rest {
+                if byte == 0x20 || byte == 0x09 {
+                    pendingSpace = count > 0
+                    continue
+                }
+                if pendingSpace {
+                    words[count] = 0x20
+                    count += 1
+                }
+                pendingSpace = false
+                if (0x41...0x5A).contains(byte) { byte += 0x20 }
+                words[count] = byte
+                count += 1
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: words[..<count]), as: UTF8.self)
+        }
+    }
 
     mutating func take(_ character: Character) -> Bool {
         guard let ascii = character.asciiValue, index < bytes.count, bytes[index] == ascii else { return false }
