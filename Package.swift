@@ -37,7 +37,7 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .target(name: "AgendaGenerator", swiftSettings: strictSettings),
+        .target(name: "AgendaGenerator", dependencies: ["AgendaCore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "agenda-bench",
             dependencies: ["AgendaCore", "AgendaYAML", "AgendaGenerator", "CLibYAML"],

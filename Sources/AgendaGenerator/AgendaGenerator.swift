@@ -1,3 +1,5 @@
+import AgendaCore
+
 /// Writes seeded, realistic agenda files of any size for benchmarks and scale tests: several
 /// zones and working calendars, fixed all-day and timed events, flexible events with minimum
 /// gaps and maximum lags, milestones and deadlines, `repeat` and `for_each`. The same seed and
@@ -172,18 +174,8 @@ public struct AgendaGenerator: Sendable {
 
     /// A weekday date `offset` weekdays after Monday 6 January 2014, as `YYYY-MM-DD`.
     private func dateText(_ offset: Int) -> String {
-        let days = 16_076 + offset / 5 * 7 + offset % 5  // 16,076 = days from 1970-01-01 to 2014-01-06
-        // Civil from days (Howard Hinnant), inlined to keep this module free of dependencies.
-        let z = days + 719_468
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+        let monday = LocalDate(year: 2014, month: 1, day: 6)!
+        return monday.adding(days: offset / 5 * 7 + offset % 5).description
     }
 }
 

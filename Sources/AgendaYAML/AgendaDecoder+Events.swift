@@ -113,7 +113,7 @@ extension AgendaDecoder {
                 fields.parties = reader.list(doc, value).compactMap { located(doc, $0, reader.text(doc, $0, what: "a party")) }
             case "start", "on":
                 if let earlier = fields.startKey {
-                    conflict(doc, earlier, key, "'start' and 'on' say the same thing; keep one")
+                    reportConflict(doc, earlier, key, "'start' and 'on' say the same thing; keep one")
                 }
                 fields.startKey = key
                 fields.start = located(doc, value, reader.timeSpec(doc, value, what: "'\(name)'"))
@@ -165,14 +165,6 @@ extension AgendaDecoder {
 
     private func located<T>(_ doc: YAMLDocument, _ node: Node, _ value: T?) -> Located<T>? {
         value.map { Located($0, at: doc.location(node)) }
-    }
-
-    /// Reports two keys that cannot stand together, at the later one with a note at the earlier.
-    private mutating func conflict(_ doc: YAMLDocument, _ a: Node, _ b: Node, _ message: String, hint: String? = nil) {
-        let (first, second) = ordered(doc, a, b)
-        reader.error(
-            .conflictingKeys, message, at: doc.location(second), hint: hint,
-            notes: [.init("'\(doc.string(first))' is given here", at: doc.location(first))])
     }
 
     private mutating func constraint(_ relation: Constraint.Relation, _ doc: YAMLDocument, _ node: Node) -> Constraint? {
@@ -263,7 +255,7 @@ extension AgendaDecoder {
             return nil
         }
         if let untilKey, let countKey {
-            conflict(doc, untilKey, countKey, "'repeat' takes 'until' or 'count', not both")
+            reportConflict(doc, untilKey, countKey, "'repeat' takes 'until' or 'count', not both")
             return nil
         }
         if untilKey == nil && countKey == nil {

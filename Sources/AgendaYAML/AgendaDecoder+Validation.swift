@@ -39,7 +39,7 @@ extension AgendaDecoder {
                     at: doc.location(startKey), hint: "write 'start' instead")
             }
             if let endKey = fields.endKey, let durationKey = fields.durationKey {
-                conflictKeys(doc, endKey, durationKey, "\(what) gives both 'end' and 'duration'; keep one")
+                reportConflict(doc, endKey, durationKey, "\(what) gives both 'end' and 'duration'; keep one")
             } else if fields.endKey != nil && fields.startKey == nil, let endKey = fields.endKey {
                 reader.error(
                     .missingKey, "\(what) has an 'end' but no 'start'", at: doc.location(endKey),
@@ -152,13 +152,6 @@ extension AgendaDecoder {
         case .local(let local): local.date
         case .exact: zone.localTime(at: spec.instant(in: zone)).date
         }
-    }
-
-    private mutating func conflictKeys(_ doc: YAMLDocument, _ a: Node, _ b: Node, _ message: String) {
-        let (first, second) = ordered(doc, a, b)
-        reader.error(
-            .conflictingKeys, message, at: doc.location(second),
-            notes: [.init("'\(doc.string(first))' is given here", at: doc.location(first))])
     }
 
     // MARK: References

@@ -115,20 +115,15 @@ struct AgendaDecoder {
         var firstSeen: [String: SourceLocation] = [:]
         for declaration in declarations.calendars {
             let doc = declaration.doc
-            guard let key = declaration.key, let name = reader.identifier(doc, key, what: "calendar name") else { continue }
-            let location = doc.location(key)
-            if name == WorkCalendar.noneName {
+            if let key = declaration.key, doc.string(key) == WorkCalendar.noneName {
                 reader.error(
                     .invalidIdentifier, "'none' is the built-in calendar in which every day is working; it cannot be redefined",
-                    at: location, hint: "choose another name")
+                    at: doc.location(key), hint: "choose another name")
                 continue
             }
-            if let first = firstSeen[name] {
-                reader.error(
-                    .duplicateID, "the calendar '\(name)' is defined twice", at: location,
-                    notes: [.init("'\(name)' is first defined here", at: first)])
-                continue
-            }
+            guard let (name, location) = definitionID(declaration, of: "calendar"),
+                !isRedefinition(of: "calendar", name, at: location, first: firstSeen[name])
+            else { continue }
             firstSeen[name] = location
             var calendar = WorkCalendar(name: name, location: location)
             if doc.isNull(declaration.value) {
@@ -218,14 +213,9 @@ struct AgendaDecoder {
     mutating func decodeVenues() {
         for declaration in declarations.venues {
             let doc = declaration.doc
-            guard let key = declaration.key, let id = reader.identifier(doc, key, what: "venue id") else { continue }
-            let location = doc.location(key)
-            if let first = venues[id] {
-                reader.error(
-                    .duplicateID, "the venue '\(id)' is defined twice", at: location,
-                    notes: [.init("'\(id)' is first defined here", at: first.location)])
-                continue
-            }
+            guard let (id, location) = definitionID(declaration, of: "venue"),
+                !isRedefinition(of: "venue", id, at: location, first: venues[id]?.location)
+            else { continue }
             var venue = Venue(id: id, name: id, city: id, location: location)
             var city: String?
             var parallelNode: YAMLDocument.NodeID?
@@ -253,11 +243,9 @@ struct AgendaDecoder {
                 }
             }
             if let parallelNode, let capacityNode {
-                let (first, second) = ordered(doc, parallelNode, capacityNode)
-                reader.error(
-                    .conflictingKeys, "a venue says either 'parallel' or 'capacity', not both", at: doc.location(second),
-                    hint: "'parallel: true' means no limit; 'capacity: N' allows N events at once",
-                    notes: [.init("'\(doc.string(first))' is given here", at: doc.location(first))])
+                reportConflict(
+                    doc, parallelNode, capacityNode, "a venue says either 'parallel' or 'capacity', not both",
+                    hint: "'parallel: true' means no limit; 'capacity: N' allows N events at once")
             }
             venue.city = city ?? venue.name
             venues[id] = venue
@@ -267,14 +255,9 @@ struct AgendaDecoder {
     mutating func decodeParties() {
         for declaration in declarations.parties {
             let doc = declaration.doc
-            guard let key = declaration.key, let id = reader.identifier(doc, key, what: "party id") else { continue }
-            let location = doc.location(key)
-            if let first = parties[id] {
-                reader.error(
-                    .duplicateID, "the party '\(id)' is defined twice", at: location,
-                    notes: [.init("'\(id)' is first defined here", at: first.location)])
-                continue
-            }
+            guard let (id, location) = definitionID(declaration, of: "party"),
+                !isRedefinition(of: "party", id, at: location, first: parties[id]?.location)
+            else { continue }
             let name = doc.isNull(declaration.value) ? id : (reader.text(doc, declaration.value, what: "party '\(id)'") ?? id)
             parties[id] = Party(id: id, name: name, location: location)
         }
@@ -335,6 +318,31 @@ struct AgendaDecoder {
     }
 
     // MARK: Helpers
+
+    /// The id and location of a named definition (a venue, party or calendar), or nil after
+    /// reporting an invalid id.
+    mutating func definitionID(_ declaration: Declaration, of what: String) -> (String, SourceLocation)? {
+        let doc = declaration.doc
+        guard let key = declaration.key, let id = reader.identifier(doc, key, what: "\(what) id") else { return nil }
+        return (id, doc.location(key))
+    }
+
+    /// Reports a second definition of the same id, at the second with a note at the first.
+    mutating func isRedefinition(of what: String, _ id: String, at location: SourceLocation, first: SourceLocation?) -> Bool {
+        guard let first else { return false }
+        reader.error(
+            .duplicateID, "the \(what) '\(id)' is defined twice", at: location,
+            notes: [.init("'\(id)' is first defined here", at: first)])
+        return true
+    }
+
+    /// Reports two keys that cannot stand together, at the later one with a note at the earlier.
+    mutating func reportConflict(_ doc: YAMLDocument, _ a: YAMLDocument.NodeID, _ b: YAMLDocument.NodeID, _ message: String, hint: String? = nil) {
+        let (first, second) = ordered(doc, a, b)
+        reader.error(
+            .conflictingKeys, message, at: doc.location(second), hint: hint,
+            notes: [.init("'\(doc.string(first))' is given here", at: doc.location(first))])
+    }
 
     /// The two nodes in source order.
     func ordered(_ doc: YAMLDocument, _ a: YAMLDocument.NodeID, _ b: YAMLDocument.NodeID) -> (YAMLDocument.NodeID, YAMLDocument.NodeID) {

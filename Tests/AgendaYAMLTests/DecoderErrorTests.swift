@@ -228,14 +228,7 @@ struct DecoderErrorTests {
             (1, .endBeforeStart, 2), (3, .endBeforeStart, 4), (5, .endBeforeStart, nil), (6, .conflictingKeys, nil),
             (7, .endBeforeStart, 8), (9, .endBeforeStart, nil),
         ]
-        #expect(result.diagnostics.count == expected.count, "\(result.diagnostics.map(\.text))")
-        for (diagnostic, (marker, code, note)) in zip(result.diagnostics, expected) {
-            #expect(diagnostic.code == code, "\(diagnostic.text)")
-            #expect(diagnostic.location == source.location(marker, file: "test.yaml"), "\(diagnostic.text)")
-            if let note {
-                #expect(diagnostic.notes.first?.location == source.location(note, file: "test.yaml"), "\(diagnostic.text)")
-            }
-        }
+        expectDiagnostics(result, source, expected)
     }
 
     @Test func keysThatCannotStandTogether() {
@@ -254,14 +247,7 @@ struct DecoderErrorTests {
             (2, .conflictingKeys, 1), (4, .conflictingKeys, 3), (5, .conflictingKeys, nil), (6, .invalidValue, nil),
             (8, .conflictingKeys, 7), (9, .missingKey, nil),
         ]
-        #expect(result.diagnostics.count == expected.count, "\(result.diagnostics.map(\.text))")
-        for (diagnostic, (marker, code, note)) in zip(result.diagnostics, expected) {
-            #expect(diagnostic.code == code, "\(diagnostic.text)")
-            #expect(diagnostic.location == source.location(marker, file: "test.yaml"), "\(diagnostic.text)")
-            if let note {
-                #expect(diagnostic.notes.first?.location == source.location(note, file: "test.yaml"), "\(diagnostic.text)")
-            }
-        }
+        expectDiagnostics(result, source, expected)
     }
 
     @Test func repeatRulesAreValidated() {

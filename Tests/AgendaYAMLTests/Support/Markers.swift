@@ -91,3 +91,21 @@ func loadValid(_ yaml: String, sourceLocation: Testing.SourceLocation = #_source
     #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.text).joined(separator: "\n"))", sourceLocation: sourceLocation)
     return result.agenda
 }
+
+/// Expects exactly these diagnostics: each its code, at its marker, with its first note at the
+/// note marker where one is given.
+func expectDiagnostics(
+    _ result: LoadResult, _ source: MarkedSource, _ expected: [(marker: Int, code: DiagnosticCode, note: Int?)],
+    path: String = "test.yaml", sourceLocation: Testing.SourceLocation = #_sourceLocation
+) {
+    #expect(result.diagnostics.count == expected.count, "\(result.diagnostics.map(\.text))", sourceLocation: sourceLocation)
+    for (diagnostic, (marker, code, note)) in zip(result.diagnostics, expected) {
+        #expect(diagnostic.code == code, "\(diagnostic.text)", sourceLocation: sourceLocation)
+        #expect(diagnostic.location == source.location(marker, file: path), "\(diagnostic.text)", sourceLocation: sourceLocation)
+        if let note {
+            #expect(
+                diagnostic.notes.first?.location == source.location(note, file: path), "\(diagnostic.text)",
+                sourceLocation: sourceLocation)
+        }
+    }
+}
