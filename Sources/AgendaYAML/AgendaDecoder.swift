@@ -144,6 +144,11 @@ struct AgendaDecoder {
                     for item in reader.list(doc, value) {
                         if let day = weekday(doc, item) { calendar.weekends.insert(day) }
                     }
+                    if calendar.weekends.count == Weekday.allCases.count {
+                        reader.error(
+                            .invalidValue, "calendar '\(name)' makes every day a weekend day, so nothing could be placed in it",
+                            at: doc.location(value), hint: "use 'calendar: none' for an event that may fall on any day")
+                    }
                 case "holidays":
                     var firstSeen: [LocalDate: SourceLocation] = [:]
                     for item in reader.list(doc, value) {

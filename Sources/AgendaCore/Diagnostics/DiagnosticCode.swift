@@ -3,6 +3,7 @@
 ///
 /// - `AG0xx`: the file cannot be read as YAML (exit 2).
 /// - `AG1xx`: the YAML does not describe a valid agenda (exit 2).
+/// - `AG2xx`: the agenda is valid but cannot be planned (exit 1).
 public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     // Reading
     case fileUnreadable = "AG001"
@@ -40,6 +41,17 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
     case invalidRepeat = "AG120"
     case invalidIdentifier = "AG121"
     case limitExceeded = "AG122"
+    case unboundedEvent = "AG123"
+
+    // Planning
+    case cannotPlace = "AG201"
+    case fixedEventConflict = "AG202"
+    case gapCycle = "AG203"
+    case longerThanWorkingHours = "AG204"
+
+    /// Problems with the input itself (exit 2), as opposed to an agenda that cannot be
+    /// planned or breaks its checks (exit 1).
+    public var isInputError: Bool { rawValue < "AG200" }
 
     /// One line that says what the code means, for `agenda codes` and the docs.
     public var summary: String {
@@ -77,6 +89,11 @@ public enum DiagnosticCode: String, Sendable, Hashable, CaseIterable {
         case .invalidRepeat: "A `repeat` rule that is malformed or inconsistent."
         case .invalidIdentifier: "An id that is empty or holds characters ids may not hold."
         case .limitExceeded: "The agenda exceeds a size limit (events, occurrences)."
+        case .unboundedEvent: "A flexible event with nothing to bound it on the side it is scheduled towards."
+        case .cannotPlace: "A flexible event has no time left that satisfies all its constraints."
+        case .fixedEventConflict: "A fixed event breaks a constraint (it is checked, never moved)."
+        case .gapCycle: "Minimum gaps form a cycle, so no order of the events satisfies them."
+        case .longerThanWorkingHours: "A timed flexible event is longer than its calendar's working day."
         }
     }
 }

@@ -24,6 +24,9 @@ public struct Duration: Hashable, Sendable, CustomStringConvertible {
 
     public var isZero: Bool { amount == 0 }
 
+    /// Minutes and hours: measured by the clock, not the calendar.
+    public var isElapsed: Bool { unit.isElapsed }
+
     /// Elapsed seconds for minutes and hours; nil for calendar units.
     public var elapsedSeconds: Int64? {
         switch unit {

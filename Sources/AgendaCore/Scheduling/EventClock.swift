@@ -1,0 +1,176 @@
+/// Time arithmetic in one event's zone and working calendar: gaps, durations and the valid
+/// start times of a flexible event. Every function is monotone, and each forward function
+/// has an exact inverse ("the latest time for which the forward rule still holds"), which is
+/// what placement against an upper bound needs.
+public struct EventClock: Sendable {
+    public let zone: TimeZoneRules
+    public let calendar: WorkCalendar
+    /// `calendar: none`: every day and hour is working.
+    public var isUnrestricted: Bool { calendar.name == WorkCalendar.noneName }
+
+    public init(zone: TimeZoneRules, calendar: WorkCalendar) {
+        self.zone = zone
+        self.calendar = calendar
+    }
+
+    // MARK: Local dates
+
+    public func local(_ t: Instant) -> LocalDateTime { zone.localTime(at: t) }
+
+    /// The instant of local midnight starting `date`.
+    public func midnight(_ date: LocalDate) -> Instant {
+        zone.instant(for: LocalDateTime(date: date, secondOfDay: 0))
+    }
+
+    /// The first local midnight at or after `t`.
+    public func midnight(atOrAfter t: Instant) -> LocalDate {
+        let date = local(t).date
+        return midnight(date) >= t ? date : date.adding(days: 1)
+    }
+
+    /// The last local midnight at or before `t`.
+    public func midnight(atOrBefore t: Instant) -> LocalDate {
+        let date = local(t).date
+        return midnight(date) <= t ? date : date.adding(days: -1)
+    }
+
+    public func isWorkingDay(_ date: LocalDate) -> Bool { isUnrestricted || calendar.isWorkingDay(date) }
+
+    /// The first working day on or after `date` (a calendar without working days would loop:
+    /// seven weekend days are refused when the calendar is read, and holidays are finite).
+    public func workingDay(onOrAfter date: LocalDate) -> LocalDate {
+        var day = date
+        while !isWorkingDay(day) { day = day.adding(days: 1) }
+        return day
+    }
+
+    public func workingDay(onOrBefore date: LocalDate) -> LocalDate {
+        var day = date
+        while !isWorkingDay(day) { day = day.adding(days: -1) }
+        return day
+    }
+
+    // MARK: Gaps
+
+    /// `t` plus a gap: elapsed for minutes and hours, calendar arithmetic in the zone for days,
+    /// weeks and months (one day after 09:00 is 09:00), and for working days the midnight that
+    /// follows N whole working days after `t`.
+    public func adding(_ gap: Duration, to t: Instant) -> Instant {
+        if gap.isZero { return t }
+        switch gap.unit {
+        case .minutes, .hours:
+            return Instant(secondsSinceEpoch: t.secondsSinceEpoch + gap.elapsedSeconds!)
+        case .days, .weeks:
+            let days = gap.unit == .days ? gap.amount : gap.amount * 7
+            let wall = local(t)
+            return zone.instant(for: LocalDateTime(date: wall.date.adding(days: days), secondOfDay: wall.secondOfDay))
+        case .months:
+            let wall = local(t)
+            return zone.instant(for: LocalDateTime(date: wall.date.adding(months: gap.amount), secondOfDay: wall.secondOfDay))
+        case .workingDays:
+            // Whole working days only: the day `t` falls in counts only if `t` is its midnight.
+            var day = midnight(atOrAfter: t)
+            var counted = 0
+            while true {
+                if isWorkingDay(day) {
+                    counted += 1
+                    if counted == gap.amount { return midnight(day.adding(days: 1)) }
+                }
+                day = day.adding(days: 1)
+            }
+        }
+    }
+
+    /// The latest `u` with `adding(gap, to: u) <= t`.
+    public func latest(before t: Instant, gap: Duration) -> Instant {
+        if gap.isZero { return t }
+        switch gap.unit {
+        case .minutes, .hours:
+            return Instant(secondsSinceEpoch: t.secondsSinceEpoch - gap.elapsedSeconds!)
+        case .workingDays:
+            // The last day of the N whole working days must end by `t`.
+            var day = midnight(atOrBefore: t).adding(days: -1)
+            var counted = 0
+            while true {
+                if isWorkingDay(day) {
+                    counted += 1
+                    if counted == gap.amount { return midnight(day) }
+                }
+                day = day.adding(days: -1)
+            }
+        case .days, .weeks, .months:
+            return inverse(of: { adding(gap, to: $0) }, atMost: t, guess: { candidateBefore(t, gap) })
+        }
+    }
+
+    private func candidateBefore(_ t: Instant, _ gap: Duration) -> Instant {
+        let wall = local(t)
+        let date: LocalDate
+        switch gap.unit {
+        case .days: date = wall.date.adding(days: -gap.amount)
+        case .weeks: date = wall.date.adding(days: -7 * gap.amount)
+        default: date = wall.date.adding(months: -gap.amount)
+        }
+        return zone.instant(for: LocalDateTime(date: date, secondOfDay: wall.secondOfDay))
+    }
+
+    /// The earliest `u` with `adding(gap, to: u) >= t`.
+    public func earliest(after t: Instant, gap: Duration) -> Instant {
+        if gap.isZero { return t }
+        let before = latest(before: Instant(secondsSinceEpoch: t.secondsSinceEpoch - 1), gap: gap)
+        return Instant(secondsSinceEpoch: before.secondsSinceEpoch + 1)
+    }
+
+    /// The latest `u` with `forward(u) <= t`, for a monotone `forward`, starting from a guess
+    /// that is exact except around daylight-saving changes and month ends.
+    func inverse(of forward: (Instant) -> Instant, atMost t: Instant, guess: () -> Instant) -> Instant {
+        var u = guess().secondsSinceEpoch
+        let limit = t.secondsSinceEpoch
+        // Step down until the rule holds, then up while it still does; steps halve each turn.
+        var step: Int64 = 86_400
+        while forward(Instant(secondsSinceEpoch: u)).secondsSinceEpoch > limit { u -= step }
+        while step >= 1 {
+            while forward(Instant(secondsSinceEpoch: u + step)).secondsSinceEpoch <= limit { u += step }
+            step /= 2
+        }
+        return Instant(secondsSinceEpoch: u)
+    }
+
+    // MARK: Durations and valid starts
+
+    /// The shape of a flexible or fixed event's time on the clock.
+    public enum Span: Sendable, Hashable {
+        /// Starts at a local midnight and lasts whole days (calendar or working days).
+        case allDay(Duration)
+        /// A timed event of an elapsed or calendar duration.
+        case timed(Duration)
+        /// No length: an instant.
+        case instant
+    }
+
+    /// The end of an event that starts at `s`.
+    public func end(ofSpan span: Span, startingAt s: Instant) -> Instant {
+        switch span {
+        case .instant: return s
+        case .timed(let duration): return adding(duration, to: s)
+        case .allDay(let duration):
+            let first = local(s).date
+            switch duration.unit {
+            case .workingDays:
+                var day = first
+                var counted = 0
+                while true {
+                    if isWorkingDay(day) {
+                        counted += 1
+                        if counted >= duration.amount { return midnight(day.adding(days: 1)) }
+                    }
+                    day = day.adding(days: 1)
+                }
+            case .months: return midnight(first.adding(months: duration.amount))
+            case .weeks: return midnight(first.adding(days: 7 * duration.amount))
+            case .days: return midnight(first.adding(days: duration.amount))
+            case .minutes, .hours: return adding(duration, to: s)
+            }
+        }
+    }
+}

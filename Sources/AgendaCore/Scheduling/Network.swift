@@ -1,0 +1,389 @@
+/// The temporal constraint network over event starts: for each event a window
+/// [earliest start, latest start], narrowed by every constraint in both directions until
+/// nothing changes (label-correcting, so maximum lags that close cycles are handled), with the
+/// reason for every bound kept so that conflicts and placements can be explained.
+struct Network {
+    static let negativeInfinity = Int64.min / 4
+    static let positiveInfinity = Int64.max / 4
+
+    static func isFinite(_ value: Int64) -> Bool { value > negativeInfinity && value < positiveInfinity }
+
+    /// How one event occupies time.
+    struct Node {
+        var eventIndex: Int
+        var clock: EventClock
+        var span: EventClock.Span
+        var fixed: Bool
+        /// For fixed events (a repeating one: its whole series).
+        var fixedStart: Int64
+        var fixedEnd: Int64
+        var policy: SchedulePolicy
+        /// Working hours a timed flexible event must fit in, as seconds of the day.
+        var hours: Range<Int>?
+        var durationSeconds: Int64
+    }
+
+    struct Edge {
+        var relation: Constraint.Relation
+        /// The event the constraint is written on; its clock counts the gap.
+        var carrier: Int32
+        var other: Int32
+        var gap: Duration
+        var max: Duration?
+        var location: SourceLocation
+    }
+
+    /// A bound written on an event rather than derived from another event.
+    enum BaseKind: UInt8 {
+        case notBefore, notAfter, agendaStart, agendaEnd
+    }
+
+    struct Base {
+        var node: Int32
+        var kind: BaseKind
+        /// A start bound (not_before, agenda start) or an end bound (not_after, agenda end).
+        var value: Int64
+        var location: SourceLocation?
+    }
+
+    enum Side: UInt8 { case lo, hi }
+
+    /// Why a bound has its value.
+    struct Reason: Hashable {
+        enum Kind: UInt8 { case none, fixed, base, edge, placed }
+        var kind: Kind = .none
+        /// The edge or base index.
+        var index: Int32 = -1
+        /// For an edge: which of its four rules, and the bound of the other event it used.
+        var rule: UInt8 = 0
+        var source: Int32 = -1
+        var sourceSide: Side = .lo
+        /// The limit the rule gave before it was turned into a start bound (an end limit for
+        /// rules that bound the end), for messages.
+        var raw: Int64 = 0
+    }
+
+    enum Failure: Equatable {
+        /// The window of this event is empty.
+        case empty(Int32)
+        /// Minimum gaps around a cycle keep raising this event's start.
+        case cycle(Int32)
+    }
+
+    var nodes: [Node]
+    var edges: [Edge]
+    var bases: [Base]
+    var edgeEnabled: [Bool]
+    var baseEnabled: [Bool]
+    /// Edges by node, compressed: `incidence[offsets[n]..<offsets[n + 1]]`.
+    var offsets: [Int32] = []
+    var incidence: [Int32] = []
+
+    var lo: [Int64] = []
+    var hi: [Int64] = []
+    var loReason: [Reason] = []
+    var hiReason: [Reason] = []
+    var updates: [Int32] = []
+    private var queue: [Int32] = []
+    private var queued: [Bool] = []
+
+    init(nodes: [Node], edges: [Edge], bases: [Base]) {
+        self.nodes = nodes
+        self.edges = edges
+        self.bases = bases
+        edgeEnabled = Array(repeating: true, count: edges.count)
+        baseEnabled = Array(repeating: true, count: bases.count)
+        buildIncidence()
+    }
+
+    private mutating func buildIncidence() {
+        var degree = [Int32](repeating: 0, count: nodes.count + 1)
+        for edge in edges {
+            degree[Int(edge.carrier)] += 1
+            degree[Int(edge.other)] += 1
+        }
+        offsets = [Int32](repeating: 0, count: nodes.count + 1)
+        for index in 0..<nodes.count { offsets[index + 1] = offsets[index] + degree[index] }
+        var fill = offsets
+        incidence = [Int32](repeating: 0, count: Int(offsets[nodes.count]))
+        for (index, edge) in edges.enumerated() {
+            incidence[Int(fill[Int(edge.carrier)])] = Int32(index)
+            fill[Int(edge.carrier)] += 1
+            incidence[Int(fill[Int(edge.other)])] = Int32(index)
+            fill[Int(edge.other)] += 1
+        }
+    }
+
+    // MARK: Running
+
+    /// Sets every window from the fixed events and the enabled written bounds, then narrows
+    /// them all, visiting events first in `order`.
+    mutating func propagateFromScratch(order: [Int32]) -> Failure? {
+        let count = nodes.count
+        lo = Array(repeating: Self.negativeInfinity, count: count)
+        hi = Array(repeating: Self.positiveInfinity, count: count)
+        loReason = Array(repeating: Reason(), count: count)
+        hiReason = Array(repeating: Reason(), count: count)
+        updates = Array(repeating: 0, count: count)
+        queue.removeAll(keepingCapacity: true)
+        queue.reserveCapacity(count)
+        queued = Array(repeating: false, count: count)
+        for index in 0..<count where nodes[index].fixed {
+            lo[index] = nodes[index].fixedStart
+            hi[index] = nodes[index].fixedStart
+            loReason[index] = Reason(kind: .fixed)
+            hiReason[index] = Reason(kind: .fixed)
+        }
+        for (index, base) in bases.enumerated() where baseEnabled[index] {
+            let node = Int(base.node)
+            let reason = Reason(kind: .base, index: Int32(index), raw: base.value)
+            switch base.kind {
+            case .notBefore, .agendaStart:
+                if let failure = raise(node, to: snapForward(node, base.value), reason) { return failure }
+            case .notAfter, .agendaEnd:
+                if let failure = lower(node, to: latestStart(node, endAtMost: base.value), reason) { return failure }
+            }
+        }
+        for node in order where !queued[Int(node)] {
+            queued[Int(node)] = true
+            queue.append(node)
+        }
+        return drain()
+    }
+
+    /// Fixes a flexible event's start and narrows the others accordingly.
+    mutating func place(_ node: Int, at start: Int64) -> Failure? {
+        if start > lo[node], let failure = raise(node, to: start, Reason(kind: .placed, raw: start)) { return failure }
+        if start < hi[node], let failure = lower(node, to: start, Reason(kind: .placed, raw: start)) { return failure }
+        return drain()
+    }
+
+    private mutating func drain() -> Failure? {
+        var head = 0
+        while head < queue.count {
+            let node = Int(queue[head])
+            head += 1
+            queued[node] = false
+            for slot in Int(offsets[node])..<Int(offsets[node + 1]) {
+                let edge = Int(incidence[slot])
+                guard edgeEnabled[edge] else { continue }
+                if let failure = relax(edge) {
+                    queue.removeAll(keepingCapacity: true)
+                    return failure
+                }
+            }
+            if head > 4096 && head * 2 > queue.count {
+                queue.removeFirst(head)
+                head = 0
+            }
+        }
+        queue.removeAll(keepingCapacity: true)
+        return nil
+    }
+
+    private mutating func enqueue(_ node: Int) {
+        guard !queued[node] else { return }
+        queued[node] = true
+        queue.append(Int32(node))
+    }
+
+    private mutating func raise(_ node: Int, to value: Int64, _ reason: Reason) -> Failure? {
+        guard value > lo[node] else { return nil }
+        lo[node] = value
+        loReason[node] = reason
+        updates[node] += 1
+        if lo[node] > hi[node] { return .empty(Int32(node)) }
+        if Int(updates[node]) > nodes.count + 2 { return .cycle(Int32(node)) }
+        enqueue(node)
+        return nil
+    }
+
+    private mutating func lower(_ node: Int, to value: Int64, _ reason: Reason) -> Failure? {
+        guard value < hi[node] else { return nil }
+        hi[node] = value
+        hiReason[node] = reason
+        updates[node] += 1
+        if lo[node] > hi[node] { return .empty(Int32(node)) }
+        if Int(updates[node]) > nodes.count + 2 { return .cycle(Int32(node)) }
+        enqueue(node)
+        return nil
+    }
+
+    // MARK: The four rules of each constraint
+
+    /// Applies every rule of one constraint once, in both directions.
+    private mutating func relax(_ index: Int) -> Failure? {
+        let edge = edges[index]
+        let c = Int(edge.carrier)
+        let o = Int(edge.other)
+        let clock = nodes[c].clock
+        func reason(_ rule: UInt8, _ source: Int, _ side: Side, _ raw: Int64) -> Reason {
+            Reason(kind: .edge, index: Int32(index), rule: rule, source: Int32(source), sourceSide: side, raw: raw)
+        }
+        switch edge.relation {
+        case .after:
+            // The carrier starts at least `gap` and at most `max` after the other ends.
+            if Self.isFinite(lo[o]) {
+                let limit = clock.adding(edge.gap, to: instant(end(o, startingAt: lo[o]))).secondsSinceEpoch
+                if let failure = raise(c, to: snapForward(c, limit), reason(1, o, .lo, limit)) { return failure }
+            }
+            if let max = edge.max, Self.isFinite(hi[o]) {
+                let limit = clock.adding(max, to: instant(end(o, startingAt: hi[o]))).secondsSinceEpoch
+                if let failure = lower(c, to: snapBackward(c, limit), reason(2, o, .hi, limit)) { return failure }
+            }
+            if Self.isFinite(hi[c]) {
+                let limit = clock.latest(before: instant(hi[c]), gap: edge.gap).secondsSinceEpoch
+                if let failure = lower(o, to: latestStart(o, endAtMost: limit), reason(3, c, .hi, limit)) { return failure }
+            }
+            if let max = edge.max, Self.isFinite(lo[c]) {
+                let limit = clock.earliest(after: instant(lo[c]), gap: max).secondsSinceEpoch
+                if let failure = raise(o, to: earliestStart(o, endAtLeast: limit), reason(4, c, .lo, limit)) { return failure }
+            }
+        case .before:
+            // The carrier ends at least `gap` and at most `max` before the other starts.
+            if Self.isFinite(hi[o]) {
+                let limit = clock.latest(before: instant(hi[o]), gap: edge.gap).secondsSinceEpoch
+                if let failure = lower(c, to: latestStart(c, endAtMost: limit), reason(1, o, .hi, limit)) { return failure }
+            }
+            if Self.isFinite(lo[c]) {
+                let limit = clock.adding(edge.gap, to: instant(end(c, startingAt: lo[c]))).secondsSinceEpoch
+                if let failure = raise(o, to: snapForward(o, limit), reason(2, c, .lo, limit)) { return failure }
+            }
+            if let max = edge.max, Self.isFinite(hi[c]) {
+                let limit = clock.adding(max, to: instant(end(c, startingAt: hi[c]))).secondsSinceEpoch
+                if let failure = lower(o, to: snapBackward(o, limit), reason(3, c, .hi, limit)) { return failure }
+            }
+            if let max = edge.max, Self.isFinite(lo[o]) {
+                let limit = clock.earliest(after: instant(lo[o]), gap: max).secondsSinceEpoch
+                if let failure = raise(c, to: earliestStart(c, endAtLeast: limit), reason(4, o, .lo, limit)) { return failure }
+            }
+        case .during:
+            // The carrier lies inside the other.
+            if Self.isFinite(lo[o]) {
+                if let failure = raise(c, to: snapForward(c, lo[o]), reason(1, o, .lo, lo[o])) { return failure }
+            }
+            if Self.isFinite(hi[o]) {
+                let limit = end(o, startingAt: hi[o])
+                if let failure = lower(c, to: latestStart(c, endAtMost: limit), reason(2, o, .hi, limit)) { return failure }
+            }
+            if Self.isFinite(hi[c]) {
+                if let failure = lower(o, to: snapBackward(o, hi[c]), reason(3, c, .hi, hi[c])) { return failure }
+            }
+            if Self.isFinite(lo[c]) {
+                let limit = end(c, startingAt: lo[c])
+                if let failure = raise(o, to: earliestStart(o, endAtLeast: limit), reason(4, c, .lo, limit)) { return failure }
+            }
+        }
+        return nil
+    }
+
+    // MARK: Event shapes
+
+    private func instant(_ seconds: Int64) -> Instant { Instant(secondsSinceEpoch: seconds) }
+
+    func end(_ node: Int, startingAt start: Int64) -> Int64 {
+        let n = nodes[node]
+        if n.fixed { return n.fixedEnd + (start - n.fixedStart) }
+        if n.durationSeconds >= 0 { return start + n.durationSeconds }
+        return n.clock.end(ofSpan: n.span, startingAt: instant(start)).secondsSinceEpoch
+    }
+
+    /// The first valid start at or after `t`: a working day's midnight for an all-day event,
+    /// a time within working hours for a timed one. A fixed event has only its own start, so
+    /// any other value is kept and shows up as a conflict.
+    func snapForward(_ node: Int, _ t: Int64) -> Int64 {
+        let n = nodes[node]
+        if n.fixed { return t }
+        switch n.span {
+        case .allDay: return snapDayForward(n, t)
+        case .timed, .instant:
+            guard let hours = n.hours else { return t }
+            let clock = n.clock
+            let wall = clock.local(instant(t))
+            var date = wall.date
+            var second = wall.secondOfDay
+            let latest = hours.upperBound - Int(n.durationSeconds)
+            while true {
+                if clock.isWorkingDay(date) {
+                    if second <= hours.lowerBound { return at(clock, date, hours.lowerBound) }
+                    if second <= latest { return t }
+                }
+                date = date.adding(days: 1)
+                second = 0
+            }
+        }
+    }
+
+    private func snapDayForward(_ n: Node, _ t: Int64) -> Int64 {
+        let day = n.clock.workingDay(onOrAfter: n.clock.midnight(atOrAfter: instant(t)))
+        return n.clock.midnight(day).secondsSinceEpoch
+    }
+
+    func snapBackward(_ node: Int, _ t: Int64) -> Int64 {
+        let n = nodes[node]
+        if n.fixed { return t }
+        switch n.span {
+        case .allDay:
+            let day = n.clock.workingDay(onOrBefore: n.clock.midnight(atOrBefore: instant(t)))
+            return n.clock.midnight(day).secondsSinceEpoch
+        case .timed, .instant:
+            guard let hours = n.hours else { return t }
+            let clock = n.clock
+            let wall = clock.local(instant(t))
+            var date = wall.date
+            var second = wall.secondOfDay
+            let latest = hours.upperBound - Int(n.durationSeconds)
+            while true {
+                if clock.isWorkingDay(date) {
+                    if second >= latest { return at(clock, date, latest) }
+                    if second >= hours.lowerBound { return t }
+                }
+                date = date.adding(days: -1)
+                second = 86_400
+            }
+        }
+    }
+
+    private func at(_ clock: EventClock, _ date: LocalDate, _ second: Int) -> Int64 {
+        clock.zone.instant(for: LocalDateTime(date: date, secondOfDay: second)).secondsSinceEpoch
+    }
+
+    /// The latest valid start whose end is at most `limit`.
+    func latestStart(_ node: Int, endAtMost limit: Int64) -> Int64 {
+        let n = nodes[node]
+        if n.fixed { return n.fixedStart - max(0, n.fixedEnd - limit) }
+        if n.durationSeconds >= 0 { return snapBackward(node, limit - n.durationSeconds) }
+        var start = snapBackward(node, limit - approximateLength(n))
+        while end(node, startingAt: start) > limit { start = snapBackward(node, start - 1) }
+        while true {
+            let next = snapForward(node, start + 1)
+            guard end(node, startingAt: next) <= limit else { return start }
+            start = next
+        }
+    }
+
+    /// The earliest valid start whose end is at least `limit`.
+    func earliestStart(_ node: Int, endAtLeast limit: Int64) -> Int64 {
+        let n = nodes[node]
+        if n.fixed { return n.fixedStart + max(0, limit - n.fixedEnd) }
+        if n.durationSeconds >= 0 { return snapForward(node, limit - n.durationSeconds) }
+        var start = snapForward(node, limit - approximateLength(n))
+        while end(node, startingAt: start) < limit { start = snapForward(node, start + 1) }
+        while true {
+            let previous = snapBackward(node, start - 1)
+            guard end(node, startingAt: previous) >= limit else { return start }
+            start = previous
+        }
+    }
+
+    /// A length close to an all-day event's, so the searches above take few steps.
+    private func approximateLength(_ n: Node) -> Int64 {
+        guard case .allDay(let duration) = n.span else { return 0 }
+        switch duration.unit {
+        case .months: return Int64(duration.amount) * 30 * 86_400
+        case .weeks: return Int64(duration.amount) * 7 * 86_400
+        case .workingDays: return Int64(duration.amount) * 7 * 86_400 / 5
+        default: return Int64(duration.amount) * 86_400
+        }
+    }
+}

@@ -1,0 +1,69 @@
+/// Expands a `repeat` rule into occurrences the way RFC 5545 expands an RRULE, so a plan and
+/// the calendar exported from it agree: each occurrence keeps the first one's local time,
+/// dates that do not exist (31 February) are skipped and not counted, `until` is inclusive,
+/// and `count` counts occurrences before `except` removes any.
+public enum Recurrence {
+    public struct Occurrence: Hashable, Sendable {
+        public var start: Instant
+        public var end: Instant
+        public var localStart: LocalDateTime
+    }
+
+    /// The occurrences of an event that starts at `start` (local, in `zone`) and lasts until
+    /// `end` for its first occurrence.
+    public static func occurrences(
+        of rule: RepeatRule, start: LocalDateTime, firstEnd: Instant, zone: TimeZoneRules, limit: Int
+    ) -> [Occurrence] {
+        let firstStart = zone.instant(for: start)
+        let wallLength = zone.localTime(at: firstEnd).secondsSinceEpoch - start.secondsSinceEpoch
+        let elapsedLength = firstEnd.secondsSinceEpoch - firstStart.secondsSinceEpoch
+        let excluded = Set(rule.except)
+        var result: [Occurrence] = []
+        var generated = 0
+        var step = 0
+        // Every candidate is derived from the first occurrence, never from the previous one,
+        // so month ends do not drift (31 January, 31 March, 31 May, ...).
+        while generated < limit && step <= limit * 12 {
+            defer { step += 1 }
+            guard let local = candidate(step, of: rule.every, from: start) else { continue }
+            if case .until(let last) = rule.end, local.date > last { break }
+            generated += 1
+            let occurrenceStart: Instant
+            let occurrenceEnd: Instant
+            if rule.every.isElapsed {
+                occurrenceStart = Instant(secondsSinceEpoch: firstStart.secondsSinceEpoch + Int64(step) * rule.every.elapsedSeconds!)
+                occurrenceEnd = Instant(secondsSinceEpoch: occurrenceStart.secondsSinceEpoch + elapsedLength)
+            } else {
+                occurrenceStart = zone.instant(for: local)
+                // All-day and timed occurrences keep the first one's wall-clock length.
+                occurrenceEnd = zone.instant(for: LocalDateTime(secondsSinceEpoch: local.secondsSinceEpoch + wallLength))
+            }
+            let wall = rule.every.isElapsed ? zone.localTime(at: occurrenceStart) : local
+            if !excluded.contains(wall.date) {
+                result.append(Occurrence(start: occurrenceStart, end: occurrenceEnd, localStart: wall))
+            }
+            if case .count(let count) = rule.end, generated >= count { break }
+        }
+        return result
+    }
+
+    /// The local start of the step-th candidate, or nil when that date does not exist.
+    static func candidate(_ step: Int, of every: Duration, from start: LocalDateTime) -> LocalDateTime? {
+        switch every.unit {
+        case .minutes, .hours:
+            return LocalDateTime(secondsSinceEpoch: start.secondsSinceEpoch + Int64(step) * every.elapsedSeconds!)
+        case .days:
+            return LocalDateTime(date: start.date.adding(days: step * every.amount), secondOfDay: start.secondOfDay)
+        case .weeks:
+            return LocalDateTime(date: start.date.adding(days: 7 * step * every.amount), secondOfDay: start.secondOfDay)
+        case .months:
+            let (y, m, d) = start.date.components
+            let total = y * 12 + (m - 1) + step * every.amount
+            let year = total >= 0 ? total / 12 : (total - 11) / 12
+            guard let date = LocalDate(year: year, month: total - year * 12 + 1, day: d) else { return nil }
+            return LocalDateTime(date: date, secondOfDay: start.secondOfDay)
+        case .workingDays:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,352 @@
+/// Plans an agenda: fixed events stay where they are, flexible events go to the earliest
+/// (`asap`) or latest (`alap`) time their constraints allow, in topological order of the
+/// constraints, each placement narrowing the others' windows. When no plan exists, every
+/// independent conflict is reported with the minimal chain of constraints behind it.
+public struct Scheduler: Sendable {
+    /// Conflicts reported in one run at most.
+    public var maxConflicts: Int
+    /// Occurrences one `repeat` may produce.
+    public var maxOccurrences: Int
+
+    public init(maxConflicts: Int = 50, maxOccurrences: Int = 10_000) {
+        self.maxConflicts = maxConflicts
+        self.maxOccurrences = maxOccurrences
+    }
+
+    public func plan(_ agenda: Agenda) -> Plan {
+        var builder = NetworkBuilder(agenda: agenda, maxOccurrences: maxOccurrences)
+        builder.build()
+        var network = Network(nodes: builder.nodes, edges: builder.edges, bases: builder.bases)
+        let order = builder.placementOrder()
+        var diagnostics = builder.diagnostics
+        var reporter = ConflictReporter(agenda: agenda)
+
+        // Find every independent conflict: report one, set its constraints aside, look again.
+        while let failure = network.propagateFromScratch(order: order) {
+            let conflict = reporter.report(failure, in: network, order: order)
+            diagnostics.append(conflict.diagnostic)
+            guard !conflict.edges.isEmpty || !conflict.bases.isEmpty, diagnostics.errorCount < maxConflicts else { break }
+            for edge in conflict.edges { network.edgeEnabled[edge] = false }
+            for base in conflict.bases { network.baseEnabled[base] = false }
+        }
+        if diagnostics.hasErrors {
+            return Plan(agenda: agenda, items: [], diagnostics: diagnostics.sorted(), trace: nil)
+        }
+
+        diagnostics += unboundedEvents(network, agenda: agenda)
+        if diagnostics.hasErrors {
+            return Plan(agenda: agenda, items: [], diagnostics: diagnostics.sorted(), trace: nil)
+        }
+
+        // The windows against the fixed events, before anything is placed: slack comes from them.
+        let earliest = network.lo
+        let latest = network.hi
+        for node in order where !network.nodes[Int(node)].fixed {
+            let index = Int(node)
+            let start = network.nodes[index].policy == .asap ? network.lo[index] : network.hi[index]
+            if let failure = network.place(index, at: start) {
+                diagnostics.append(reporter.report(failure, in: network, order: order).diagnostic)
+                return Plan(agenda: agenda, items: [], diagnostics: diagnostics.sorted(), trace: nil)
+            }
+        }
+        let items = builder.items(network: network, earliest: earliest, latest: latest)
+        let trace = PlanTrace(agenda: agenda, network: network, reporter: reporter)
+        return Plan(agenda: agenda, items: items, diagnostics: diagnostics.sorted(), trace: trace)
+    }
+
+    /// An asap event needs a lower bound and an alap event an upper one; without them there is
+    /// nowhere to put it. This is an input error: the file must say more.
+    private func unboundedEvents(_ network: Network, agenda: Agenda) -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for (index, node) in network.nodes.enumerated() where !node.fixed {
+            let event = agenda.events[node.eventIndex]
+            if node.policy == .asap && !Network.isFinite(network.lo[index]) {
+                result.append(
+                    .error(
+                        .unboundedEvent, "'\(event.id)' is scheduled as soon as possible but nothing gives it an earliest start",
+                        at: event.idLocation,
+                        hint: "add 'not_before', an 'after' constraint, or 'start' under 'agenda'"))
+            } else if node.policy == .alap && !Network.isFinite(network.hi[index]) {
+                result.append(
+                    .error(
+                        .unboundedEvent, "'\(event.id)' is scheduled as late as possible but nothing gives it a latest end",
+                        at: event.idLocation,
+                        hint: "add 'not_after', a 'before' constraint, or 'end' under 'agenda'"))
+            }
+        }
+        return result
+    }
+}
+
+/// Turns the agenda's events and constraints into network nodes, edges and written bounds.
+struct NetworkBuilder {
+    let agenda: Agenda
+    let maxOccurrences: Int
+    var nodes: [Network.Node] = []
+    var edges: [Network.Edge] = []
+    var bases: [Network.Base] = []
+    var diagnostics: [Diagnostic] = []
+    /// Occurrences of repeating events, by node.
+    var occurrences: [Int: [Recurrence.Occurrence]] = [:]
+
+    init(agenda: Agenda, maxOccurrences: Int) {
+        self.agenda = agenda
+        self.maxOccurrences = maxOccurrences
+    }
+
+    mutating func build() {
+        nodes.reserveCapacity(agenda.events.count)
+        var indexByID: [String: Int32] = [:]
+        indexByID.reserveCapacity(agenda.events.count)
+        for (index, event) in agenda.events.enumerated() {
+            indexByID[event.id] = Int32(index)
+            nodes.append(node(for: event, at: index))
+        }
+        for (index, event) in agenda.events.enumerated() {
+            for constraint in event.constraints {
+                guard let other = indexByID[constraint.event] else { continue }
+                edges.append(
+                    Network.Edge(
+                        relation: constraint.relation, carrier: Int32(index), other: other, gap: constraint.gap,
+                        max: constraint.max, location: constraint.location))
+            }
+        }
+    }
+
+    private func clock(for event: Event) -> EventClock {
+        let venue = event.venue.flatMap { agenda.venues[$0.value] }
+        let zone = venue?.timeZone ?? agenda.timeZone
+        let name = event.calendar?.value ?? venue?.calendar ?? agenda.calendar
+        let calendar = name == WorkCalendar.noneName ? WorkCalendar.none : (agenda.calendars[name] ?? .none)
+        return EventClock(zone: zone, calendar: calendar)
+    }
+
+    private mutating func node(for event: Event, at index: Int) -> Network.Node {
+        let clock = clock(for: event)
+        let zone = clock.zone
+        let policy = event.schedule ?? agenda.schedule
+        addBases(for: event, node: index, clock: clock)
+        guard let start = event.start?.value else {
+            // Flexible: a point is placed on a day like a one-day all-day event.
+            let duration = event.duration?.value ?? Duration(1, .days)
+            let span: EventClock.Span = duration.isElapsed ? .timed(duration) : .allDay(duration)
+            var hours: Range<Int>?
+            if duration.isElapsed && !clock.isUnrestricted {
+                hours = clock.calendar.hours
+                if duration.elapsedSeconds! > Int64(clock.calendar.hours.count) {
+                    diagnostics.append(
+                        .error(
+                            .longerThanWorkingHours,
+                            "'\(event.id)' lasts \(duration) but calendar '\(clock.calendar.name)' works \(formatHours(clock.calendar.hours)) a day",
+                            at: event.duration?.location ?? event.location,
+                            hint: "shorten it, give it a duration in days, or widen the calendar's 'hours'"))
+                    hours = nil
+                }
+            }
+            return Network.Node(
+                eventIndex: index, clock: clock, span: span, fixed: false, fixedStart: 0, fixedEnd: 0, policy: policy,
+                hours: hours, durationSeconds: duration.elapsedSeconds ?? -1)
+        }
+        let startInstant = start.instant(in: zone)
+        let span = fixedSpan(event, start: start)
+        var end: Instant
+        if case .some(let endSpec) = event.end?.value {
+            if case .date(let last) = endSpec {
+                end = clock.midnight(last.adding(days: 1))
+            } else {
+                end = endSpec.instant(in: zone)
+            }
+        } else {
+            end = clock.end(ofSpan: span, startingAt: startInstant)
+        }
+        var fixedStart = startInstant
+        if let rule = event.repeatRule {
+            let series = Recurrence.occurrences(
+                of: rule, start: zone.localTime(at: startInstant), firstEnd: end, zone: zone, limit: maxOccurrences)
+            occurrences[index] = series
+            if let first = series.first, let last = series.last {
+                fixedStart = first.start
+                end = last.end
+            } else {
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, .invalidRepeat, "every occurrence of '\(event.id)' is excepted, so it takes no time at all",
+                        at: rule.location))
+            }
+        }
+        return Network.Node(
+            eventIndex: index, clock: clock, span: span, fixed: true, fixedStart: fixedStart.secondsSinceEpoch,
+            fixedEnd: end.secondsSinceEpoch, policy: policy, hours: nil, durationSeconds: -1)
+    }
+
+    /// How a fixed event's end follows from its start when no `end` is written.
+    private func fixedSpan(_ event: Event, start: TimeSpec) -> EventClock.Span {
+        guard let duration = event.duration?.value else {
+            return start.isDate ? .allDay(Duration(1, .days)) : .instant
+        }
+        if duration.unit == .workingDays || (start.isDate && !duration.isElapsed) { return .allDay(duration) }
+        return .timed(duration)
+    }
+
+    private mutating func addBases(for event: Event, node: Int, clock: EventClock) {
+        let zone = clock.zone
+        func endLimit(_ spec: TimeSpec) -> Int64 {
+            if case .date(let day) = spec { return clock.midnight(day.adding(days: 1)).secondsSinceEpoch }
+            return spec.instant(in: zone).secondsSinceEpoch
+        }
+        if let notBefore = event.notBefore {
+            bases.append(
+                Network.Base(
+                    node: Int32(node), kind: .notBefore, value: notBefore.value.instant(in: zone).secondsSinceEpoch,
+                    location: notBefore.location))
+        }
+        if let notAfter = event.notAfter {
+            bases.append(
+                Network.Base(node: Int32(node), kind: .notAfter, value: endLimit(notAfter.value), location: notAfter.location))
+        }
+        guard !event.isFixed else { return }
+        if let start = agenda.start {
+            bases.append(
+                Network.Base(
+                    node: Int32(node), kind: .agendaStart, value: clock.midnight(start).secondsSinceEpoch, location: agenda.location))
+        }
+        if let end = agenda.end {
+            bases.append(
+                Network.Base(
+                    node: Int32(node), kind: .agendaEnd, value: clock.midnight(end.adding(days: 1)).secondsSinceEpoch,
+                    location: agenda.location))
+        }
+    }
+
+    /// Topological order of the constraints (`after X`, `during X`: X first; `before X`: this
+    /// first; `max` adds no order), ties and cycles in file order.
+    func placementOrder() -> [Int32] {
+        let count = nodes.count
+        var successors = [[Int32]](repeating: [], count: count)
+        var incoming = [Int](repeating: 0, count: count)
+        for edge in edges {
+            let (from, to) = edge.relation == .before ? (edge.carrier, edge.other) : (edge.other, edge.carrier)
+            successors[Int(from)].append(to)
+            incoming[Int(to)] += 1
+        }
+        var ready = MinHeap()
+        for index in 0..<count where incoming[index] == 0 { ready.push(Int32(index)) }
+        var order: [Int32] = []
+        order.reserveCapacity(count)
+        var placed = [Bool](repeating: false, count: count)
+        var nextUnplaced = 0
+        while order.count < count {
+            let node: Int32
+            if let next = ready.pop() {
+                node = next
+            } else {
+                // A cycle: take the first event in file order that is still waiting.
+                while placed[nextUnplaced] { nextUnplaced += 1 }
+                node = Int32(nextUnplaced)
+            }
+            if placed[Int(node)] { continue }
+            placed[Int(node)] = true
+            order.append(node)
+            for next in successors[Int(node)] {
+                incoming[Int(next)] -= 1
+                if incoming[Int(next)] == 0 && !placed[Int(next)] { ready.push(next) }
+            }
+        }
+        return order
+    }
+
+    /// Every event and occurrence at its place, sorted by start, end and file order.
+    func items(network: Network, earliest: [Int64], latest: [Int64]) -> [PlannedEvent] {
+        var result: [PlannedEvent] = []
+        result.reserveCapacity(nodes.count)
+        for (index, node) in network.nodes.enumerated() {
+            let event = agenda.events[node.eventIndex]
+            let allDay: Bool
+            if node.fixed {
+                allDay = event.start?.value.isDate ?? false
+            } else if case .allDay = node.span {
+                allDay = true
+            } else {
+                allDay = false
+            }
+            let zone = node.clock.zone
+            if let series = occurrences[index] {
+                let timed = event.repeatRule?.every.isElapsed ?? false
+                for occurrence in series {
+                    let date = occurrence.localStart.date.description
+                    let suffix = timed ? "-" + occurrenceTime(occurrence.localStart) : ""
+                    result.append(
+                        PlannedEvent(
+                            id: "\(event.id)-\(date)\(suffix)", eventIndex: node.eventIndex, occurrenceOf: event.id,
+                            start: occurrence.start, end: occurrence.end, allDay: allDay, fixed: true,
+                            earliest: occurrence.start, latest: occurrence.start, slackSeconds: 0, critical: false,
+                            timeZone: zone))
+                }
+                continue
+            }
+            let start = network.lo[index]
+            let end = network.end(index, startingAt: start)
+            let low = node.fixed ? start : earliest[index]
+            let high = node.fixed ? start : latest[index]
+            let bounded = Network.isFinite(low) && Network.isFinite(high)
+            let slack: Int64? = bounded ? high - low : nil
+            result.append(
+                PlannedEvent(
+                    id: event.id, eventIndex: node.eventIndex, start: Instant(secondsSinceEpoch: start),
+                    end: Instant(secondsSinceEpoch: end), allDay: allDay, fixed: node.fixed,
+                    earliest: Network.isFinite(low) ? Instant(secondsSinceEpoch: low) : nil,
+                    latest: Network.isFinite(high) ? Instant(secondsSinceEpoch: high) : nil, slackSeconds: slack,
+                    critical: !node.fixed && slack == 0, timeZone: zone))
+        }
+        result.sort {
+            ($0.start, $0.end, $0.eventIndex, $0.id) < ($1.start, $1.end, $1.eventIndex, $1.id)
+        }
+        return result
+    }
+
+    private func occurrenceTime(_ local: LocalDateTime) -> String {
+        let second = local.secondOfDay
+        return pad(second / 3600, 2) + pad(second / 60 % 60, 2)
+    }
+}
+
+func formatHours(_ hours: Range<Int>) -> String {
+    func hm(_ s: Int) -> String { "\(pad(s / 3600, 2)):\(pad(s / 60 % 60, 2))" }
+    return "\(hm(hours.lowerBound))-\(hm(hours.upperBound))"
+}
+
+/// A binary min-heap of node indices: ties in the topological order go to file order.
+struct MinHeap {
+    private var items: [Int32] = []
+
+    mutating func push(_ value: Int32) {
+        items.append(value)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child] < items[parent] else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Int32? {
+        guard let first = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                let right = left + 1
+                var smallest = parent
+                if left < items.count && items[left] < items[smallest] { smallest = left }
+                if right < items.count && items[right] < items[smallest] { smallest = right }
+                if smallest == parent { break }
+                items.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return first
+    }
+}

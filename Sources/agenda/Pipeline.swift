@@ -1,0 +1,41 @@
+import AgendaCore
+import AgendaYAML
+import ArgumentParser
+
+/// Options every command that reads agenda files shares.
+struct InputOptions: ParsableArguments {
+    @Option(help: "Largest file read, in MB (1 to 4096).")
+    var maxInputSize: Int = 64
+
+    func validate() throws {
+        guard (1...4096).contains(maxInputSize) else {
+            throw ValidationError("--max-input-size must be a positive number of MB, at most 4096.")
+        }
+    }
+
+    var loader: AgendaLoader { AgendaLoader(limits: ReadLimits(maxInputBytes: maxInputSize << 20)) }
+}
+
+/// The stages a command composes: load, then plan.
+struct Pipeline {
+    let loader: AgendaLoader
+    let scheduler = Scheduler()
+
+    /// The plan when the file is valid (feasible or not), and every diagnostic so far.
+    func plan(_ file: String) -> (plan: Plan?, diagnostics: [Diagnostic]) {
+        let loaded = loader.load(file: file)
+        guard let agenda = loaded.agenda else { return (nil, loaded.diagnostics) }
+        let plan = scheduler.plan(agenda)
+        return (plan, (loaded.diagnostics + plan.diagnostics).sorted())
+    }
+}
+
+extension AgendaExit {
+    /// 2 when any input cannot be read or is invalid, 1 when a valid agenda has conflicts or
+    /// failing checks, else 0.
+    static func status(for diagnostics: [Diagnostic]) -> ExitCode {
+        let errors = diagnostics.filter { $0.severity == .error }
+        if errors.contains(where: { $0.code.isInputError }) { return invalidInput }
+        return errors.isEmpty ? clean : problems
+    }
+}
