@@ -13,13 +13,13 @@ struct AgendaCommand: ParsableCommand {
         abstract: "Plan, check and publish preparatory timelines written in YAML.",
         discussion: """
             An agenda file describes sessions, hearings, consultations and deadlines, with fixed \
-            dates or with constraints between them. Start with 'agenda check FILE'; the format \
-            is described in docs/format.md.
+            dates or with constraints between them. Start with 'agenda check FILE', then \
+            'agenda plan FILE'; the format is described in docs/format.md.
 
             Exit codes: 0 clean, 1 the agenda breaks its constraints or checks, 2 the input \
             cannot be read or is invalid (and for a mistyped command line), 3 internal error.
             """,
-        subcommands: [CheckCommand.self, CodesCommand.self]
+        subcommands: [CheckCommand.self, PlanCommand.self, ExplainCommand.self, CodesCommand.self]
     )
 
     /// Runs the command line, mapping every outcome onto the documented exit codes.
