@@ -22,6 +22,7 @@ struct Options {
     var child = false
     /// Only loads, repeatedly: for profilers.
     var loadOnly = false
+    var planOnly = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -31,6 +32,7 @@ struct Options {
             case "--repeat": repetitions = max(1, Int(iterator.next() ?? "") ?? 5)
             case "--child": child = true
             case "--load-only": loadOnly = true
+            case "--plan-only": planOnly = true
             case "--write":
                 // Writes the generated agenda to a file, to time the CLI on it.
                 let path = iterator.next() ?? "generated.yaml"
@@ -125,6 +127,18 @@ let options = Options(CommandLine.arguments)
 if options.loadOnly {
     let bytes = Array(AgendaGenerator(events: options.sizes[0]).yaml().utf8)
     for _ in 0..<options.repetitions { precondition(AgendaLoader().load(bytes: bytes, path: "g.yaml").agenda != nil) }
+    exit(0)
+}
+if options.planOnly {
+    let bytes = Array(AgendaGenerator(events: options.sizes[0]).yaml().utf8)
+    guard let agenda = AgendaLoader().load(bytes: bytes, path: "g.yaml").agenda else { exit(1) }
+    let clock = ContinuousClock()
+    for _ in 0..<options.repetitions {
+        var plan: Plan?
+        let time = clock.measure { plan = Scheduler().plan(agenda) }
+        print("plan \(agenda.events.count) events: \(time), \(plan!.items.count) items, \(plan!.diagnostics.count) diagnostics")
+        for diagnostic in plan!.diagnostics.prefix(3) { print(diagnostic.text) }
+    }
     exit(0)
 }
 if options.child {

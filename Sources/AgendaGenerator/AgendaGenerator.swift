@@ -63,10 +63,14 @@ public struct AgendaGenerator: Sendable {
         for party in Self.parties { out += "  \(party): Party \(party.uppercased())\n" }
         out += "\nevents:\n"
 
+        // A generous estimate of each entry's end, in weekdays from the first Monday: flexible
+        // events get bounds that stay consistent with it, so the agenda always plans.
+        var estimatedEnd: [Int] = [0]
         var written = 0
         var index = 0
         while written < events {
             index += 1
+            estimatedEnd.append(0)
             let id = "e\(index)"
             let venue = Self.venues[Int(rng.next() % UInt64(Self.venues.count))].0
             let party = Self.parties[Int(rng.next() % UInt64(Self.parties.count))]
@@ -74,7 +78,9 @@ public struct AgendaGenerator: Sendable {
             let day = Int(rng.next() % 1000)
             let date = dateText(day)
             let roll = rng.next() % 100
-            let earlier = index > 1 ? "e\(1 + Int(rng.next() % UInt64(index - 1)))" : nil
+            let earlierIndex = index > 1 ? 1 + Int(rng.next() % UInt64(index - 1)) : nil
+            let earlier = earlierIndex.map { "e\($0)" }
+            estimatedEnd[index] = day + 5
             switch roll {
             case 0..<35:
                 let length = Int(rng.next() % 5)
@@ -107,8 +113,8 @@ public struct AgendaGenerator: Sendable {
                     """
                 written += 1
             case 55..<82:
-                let units = ["2 hours", "1 day", "3 days", "2 weeks", "5 working days", "1 month"]
-                let unit = units[Int(rng.next() % UInt64(units.count))]
+                let units = [("2 hours", 1), ("1 day", 1), ("3 days", 3), ("2 weeks", 10), ("5 working days", 8), ("1 month", 23)]
+                let (unit, weekdays) = units[Int(rng.next() % UInt64(units.count))]
                 out += """
                       - id: \(id)
                         title: Preparatory activity \(index)
@@ -119,12 +125,19 @@ public struct AgendaGenerator: Sendable {
                         description: Drafting, consultation and review work that feeds the next session.
 
                     """
-                if let earlier {
-                    out += "    after: { event: \(earlier), gap: \(1 + rng.next() % 20) days"
+                var earliest = 0
+                if let earlier, let earlierIndex {
+                    let gap = 1 + Int(rng.next() % 20)
+                    out += "    after: { event: \(earlier), gap: \(gap) days"
                     out += rng.next() % 4 == 0 ? ", max: 400 days }\n" : " }\n"
+                    earliest = estimatedEnd[earlierIndex] + gap * 5 / 7 + 2
                 }
-                if rng.next() % 3 == 0 { out += "    not_before: \(date)\n" }
-                if rng.next() % 5 == 0 { out += "    schedule: alap\n    not_after: \(dateText(day + 400))\n" }
+                let notBefore = min(day, max(0, earliest - 10))
+                if rng.next() % 3 == 0 { out += "    not_before: \(dateText(notBefore))\n" }
+                estimatedEnd[index] = max(earliest, notBefore) + weekdays + 2
+                if rng.next() % 5 == 0 {
+                    out += "    schedule: alap\n    not_after: \(dateText(estimatedEnd[index] + 300))\n"
+                }
                 written += 1
             case 82..<92:
                 let kind = rng.next() % 2 == 0 ? "milestone" : "deadline"
@@ -135,8 +148,10 @@ public struct AgendaGenerator: Sendable {
                         venue: \(venue)
 
                     """
-                if let earlier, rng.next() % 2 == 0 {
-                    out += "    after: { event: \(earlier), gap: \(rng.next() % 10) working days }\n"
+                if let earlier, let earlierIndex, rng.next() % 2 == 0 {
+                    let gap = Int(rng.next() % 10)
+                    out += "    after: { event: \(earlier), gap: \(gap) working days }\n"
+                    estimatedEnd[index] = estimatedEnd[earlierIndex] + gap + 4
                 } else {
                     out += "    on: \(date)\(kind == "deadline" ? "T23:59" : "")\n"
                 }
@@ -165,7 +180,10 @@ public struct AgendaGenerator: Sendable {
                         duration: 2 hours
 
                     """
-                if let earlier { out += "    after: \(earlier)\n" }
+                if let earlier, let earlierIndex {
+                    out += "    after: \(earlier)\n"
+                    estimatedEnd[index] = estimatedEnd[earlierIndex] + 3
+                }
                 written += count
             }
         }

@@ -280,11 +280,13 @@ struct ConflictReporter {
             return days == 1 ? "1 day" : "\(days) days"
         }
         let minutes = (seconds + 59) / 60
-        let hours = minutes / 60
+        let days = minutes / 1440
+        let hours = minutes % 1440 / 60
         let rest = minutes % 60
         var parts: [String] = []
+        if days > 0 { parts.append(days == 1 ? "1 day" : "\(days) days") }
         if hours > 0 { parts.append(hours == 1 ? "1 hour" : "\(hours) hours") }
-        if rest > 0 || hours == 0 { parts.append(rest == 1 ? "1 minute" : "\(rest) minutes") }
+        if rest > 0 || parts.isEmpty { parts.append(rest == 1 ? "1 minute" : "\(rest) minutes") }
         return parts.joined(separator: " ")
     }
 }

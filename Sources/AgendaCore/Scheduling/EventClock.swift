@@ -1,16 +1,29 @@
 /// Time arithmetic in one event's zone and working calendar: gaps, durations and the valid
 /// start times of a flexible event. Every function is monotone, and each forward function
 /// has an exact inverse ("the latest time for which the forward rule still holds"), which is
-/// what placement against an upper bound needs.
-public struct EventClock: Sendable {
+/// what placement against an upper bound needs. A class: events share one clock per zone and
+/// calendar, and passing it around costs one reference count, not one per table it holds.
+public final class EventClock: Sendable {
     public let zone: TimeZoneRules
     public let calendar: WorkCalendar
     /// `calendar: none`: every day and hour is working.
-    public var isUnrestricted: Bool { calendar.name == WorkCalendar.noneName }
+    public let isUnrestricted: Bool
+    /// Weekend days as bits, Monday first, and holidays as a bitmap of days from the first
+    /// one: the working-day test on the hot path does no hashing.
+    private let weekendMask: UInt8
+    private let firstHoliday: Int
+    private let holidayBits: [UInt64]
 
     public init(zone: TimeZoneRules, calendar: WorkCalendar) {
         self.zone = zone
         self.calendar = calendar
+        isUnrestricted = calendar.name == WorkCalendar.noneName
+        weekendMask = calendar.weekends.reduce(0) { $0 | UInt8(1 << ($1.isoNumber - 1)) }
+        let days = calendar.holidays.keys.map(\.daysSinceEpoch)
+        firstHoliday = days.min() ?? 0
+        var bits = [UInt64](repeating: 0, count: ((days.max() ?? 0) - firstHoliday) / 64 + 1)
+        for day in days { bits[(day - firstHoliday) / 64] |= 1 << UInt64((day - firstHoliday) % 64) }
+        holidayBits = days.isEmpty ? [] : bits
     }
 
     // MARK: Local dates
@@ -34,7 +47,13 @@ public struct EventClock: Sendable {
         return midnight(date) <= t ? date : date.adding(days: -1)
     }
 
-    public func isWorkingDay(_ date: LocalDate) -> Bool { isUnrestricted || calendar.isWorkingDay(date) }
+    public func isWorkingDay(_ date: LocalDate) -> Bool {
+        if isUnrestricted { return true }
+        if weekendMask & UInt8(1 << (date.weekday.isoNumber - 1)) != 0 { return false }
+        let offset = date.daysSinceEpoch - firstHoliday
+        guard offset >= 0, offset / 64 < holidayBits.count else { return true }
+        return holidayBits[offset / 64] & (1 << UInt64(offset % 64)) == 0
+    }
 
     /// The first working day on or after `date` (a calendar without working days would loop:
     /// seven weekend days are refused when the calendar is read, and holidays are finite).
@@ -99,7 +118,13 @@ public struct EventClock: Sendable {
                 day = day.adding(days: -1)
             }
         case .days, .weeks, .months:
-            return inverse(of: { adding(gap, to: $0) }, atMost: t, guess: { candidateBefore(t, gap) })
+            // Local arithmetic inverts exactly away from daylight-saving changes and month
+            // ends; one check each way confirms it, and only a failed check pays for a search.
+            let guess = candidateBefore(t, gap)
+            if adding(gap, to: guess) <= t && adding(gap, to: Instant(secondsSinceEpoch: guess.secondsSinceEpoch + 1)) > t {
+                return guess
+            }
+            return inverse(of: { adding(gap, to: $0) }, atMost: t, guess: { guess })
         }
     }
 

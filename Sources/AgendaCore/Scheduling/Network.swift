@@ -86,6 +86,11 @@ struct Network {
     var updates: [Int32] = []
     private var queue: [Int32] = []
     private var queued: [Bool] = []
+    /// Which bounds of a queued event changed since it was last visited: only the rules that
+    /// read those bounds run again.
+    private var dirty: [UInt8] = []
+    private static let loChanged: UInt8 = 1
+    private static let hiChanged: UInt8 = 2
 
     init(nodes: [Node], edges: [Edge], bases: [Base]) {
         self.nodes = nodes
@@ -128,6 +133,7 @@ struct Network {
         queue.removeAll(keepingCapacity: true)
         queue.reserveCapacity(count)
         queued = Array(repeating: false, count: count)
+        dirty = Array(repeating: 0, count: count)
         for index in 0..<count where nodes[index].fixed {
             lo[index] = nodes[index].fixedStart
             hi[index] = nodes[index].fixedStart
@@ -144,8 +150,15 @@ struct Network {
                 if let failure = lower(node, to: latestStart(node, endAtMost: base.value), reason) { return failure }
             }
         }
-        for node in order where !queued[Int(node)] {
-            queued[Int(node)] = true
+        // Events with a bound start the propagation, in topological order, so most bounds are
+        // final the first time they are read.
+        queue.removeAll(keepingCapacity: true)
+        for node in order {
+            let index = Int(node)
+            let flags = (Self.isFinite(lo[index]) ? Self.loChanged : 0) | (Self.isFinite(hi[index]) ? Self.hiChanged : 0)
+            guard flags != 0 else { continue }
+            dirty[index] = flags
+            queued[index] = true
             queue.append(node)
         }
         return drain()
@@ -164,10 +177,12 @@ struct Network {
             let node = Int(queue[head])
             head += 1
             queued[node] = false
+            let flags = dirty[node]
+            dirty[node] = 0
             for slot in Int(offsets[node])..<Int(offsets[node + 1]) {
                 let edge = Int(incidence[slot])
                 guard edgeEnabled[edge] else { continue }
-                if let failure = relax(edge) {
+                if let failure = relax(edge, from: node, flags) {
                     queue.removeAll(keepingCapacity: true)
                     return failure
                 }
@@ -181,7 +196,8 @@ struct Network {
         return nil
     }
 
-    private mutating func enqueue(_ node: Int) {
+    private mutating func enqueue(_ node: Int, _ change: UInt8) {
+        dirty[node] |= change
         guard !queued[node] else { return }
         queued[node] = true
         queue.append(Int32(node))
@@ -194,7 +210,7 @@ struct Network {
         updates[node] += 1
         if lo[node] > hi[node] { return .empty(Int32(node)) }
         if Int(updates[node]) > nodes.count + 2 { return .cycle(Int32(node)) }
-        enqueue(node)
+        enqueue(node, Self.loChanged)
         return nil
     }
 
@@ -205,17 +221,23 @@ struct Network {
         updates[node] += 1
         if lo[node] > hi[node] { return .empty(Int32(node)) }
         if Int(updates[node]) > nodes.count + 2 { return .cycle(Int32(node)) }
-        enqueue(node)
+        enqueue(node, Self.hiChanged)
         return nil
     }
 
     // MARK: The four rules of each constraint
 
-    /// Applies every rule of one constraint once, in both directions.
-    private mutating func relax(_ index: Int) -> Failure? {
+    /// Applies the rules of one constraint that read a bound of `node` that changed: rules 1
+    /// and 2 read the other event's bounds (for `before`, rules 1 and 4), rules 3 and 4 the
+    /// carrier's.
+    private mutating func relax(_ index: Int, from node: Int, _ flags: UInt8) -> Failure? {
         let edge = edges[index]
         let c = Int(edge.carrier)
         let o = Int(edge.other)
+        let loO = node == o && flags & Self.loChanged != 0
+        let hiO = node == o && flags & Self.hiChanged != 0
+        let loC = node == c && flags & Self.loChanged != 0
+        let hiC = node == c && flags & Self.hiChanged != 0
         let clock = nodes[c].clock
         func reason(_ rule: UInt8, _ source: Int, _ side: Side, _ raw: Int64) -> Reason {
             Reason(kind: .edge, index: Int32(index), rule: rule, source: Int32(source), sourceSide: side, raw: raw)
@@ -223,53 +245,53 @@ struct Network {
         switch edge.relation {
         case .after:
             // The carrier starts at least `gap` and at most `max` after the other ends.
-            if Self.isFinite(lo[o]) {
+            if loO && Self.isFinite(lo[o]) {
                 let limit = clock.adding(edge.gap, to: instant(end(o, startingAt: lo[o]))).secondsSinceEpoch
                 if let failure = raise(c, to: snapForward(c, limit), reason(1, o, .lo, limit)) { return failure }
             }
-            if let max = edge.max, Self.isFinite(hi[o]) {
+            if hiO, let max = edge.max, Self.isFinite(hi[o]) {
                 let limit = clock.adding(max, to: instant(end(o, startingAt: hi[o]))).secondsSinceEpoch
                 if let failure = lower(c, to: snapBackward(c, limit), reason(2, o, .hi, limit)) { return failure }
             }
-            if Self.isFinite(hi[c]) {
+            if hiC && Self.isFinite(hi[c]) {
                 let limit = clock.latest(before: instant(hi[c]), gap: edge.gap).secondsSinceEpoch
                 if let failure = lower(o, to: latestStart(o, endAtMost: limit), reason(3, c, .hi, limit)) { return failure }
             }
-            if let max = edge.max, Self.isFinite(lo[c]) {
+            if loC, let max = edge.max, Self.isFinite(lo[c]) {
                 let limit = clock.earliest(after: instant(lo[c]), gap: max).secondsSinceEpoch
                 if let failure = raise(o, to: earliestStart(o, endAtLeast: limit), reason(4, c, .lo, limit)) { return failure }
             }
         case .before:
             // The carrier ends at least `gap` and at most `max` before the other starts.
-            if Self.isFinite(hi[o]) {
+            if hiO && Self.isFinite(hi[o]) {
                 let limit = clock.latest(before: instant(hi[o]), gap: edge.gap).secondsSinceEpoch
                 if let failure = lower(c, to: latestStart(c, endAtMost: limit), reason(1, o, .hi, limit)) { return failure }
             }
-            if Self.isFinite(lo[c]) {
+            if loC && Self.isFinite(lo[c]) {
                 let limit = clock.adding(edge.gap, to: instant(end(c, startingAt: lo[c]))).secondsSinceEpoch
                 if let failure = raise(o, to: snapForward(o, limit), reason(2, c, .lo, limit)) { return failure }
             }
-            if let max = edge.max, Self.isFinite(hi[c]) {
+            if hiC, let max = edge.max, Self.isFinite(hi[c]) {
                 let limit = clock.adding(max, to: instant(end(c, startingAt: hi[c]))).secondsSinceEpoch
                 if let failure = lower(o, to: snapBackward(o, limit), reason(3, c, .hi, limit)) { return failure }
             }
-            if let max = edge.max, Self.isFinite(lo[o]) {
+            if loO, let max = edge.max, Self.isFinite(lo[o]) {
                 let limit = clock.earliest(after: instant(lo[o]), gap: max).secondsSinceEpoch
                 if let failure = raise(c, to: earliestStart(c, endAtLeast: limit), reason(4, o, .lo, limit)) { return failure }
             }
         case .during:
             // The carrier lies inside the other.
-            if Self.isFinite(lo[o]) {
+            if loO && Self.isFinite(lo[o]) {
                 if let failure = raise(c, to: snapForward(c, lo[o]), reason(1, o, .lo, lo[o])) { return failure }
             }
-            if Self.isFinite(hi[o]) {
+            if hiO && Self.isFinite(hi[o]) {
                 let limit = end(o, startingAt: hi[o])
                 if let failure = lower(c, to: latestStart(c, endAtMost: limit), reason(2, o, .hi, limit)) { return failure }
             }
-            if Self.isFinite(hi[c]) {
+            if hiC && Self.isFinite(hi[c]) {
                 if let failure = lower(o, to: snapBackward(o, hi[c]), reason(3, c, .hi, hi[c])) { return failure }
             }
-            if Self.isFinite(lo[c]) {
+            if loC && Self.isFinite(lo[c]) {
                 let limit = end(c, startingAt: lo[c])
                 if let failure = raise(o, to: earliestStart(o, endAtLeast: limit), reason(4, c, .lo, limit)) { return failure }
             }

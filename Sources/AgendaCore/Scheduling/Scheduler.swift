@@ -59,14 +59,17 @@ public struct Scheduler: Sendable {
     private func unboundedEvents(_ network: Network, agenda: Agenda) -> [Diagnostic] {
         var result: [Diagnostic] = []
         for (index, node) in network.nodes.enumerated() where !node.fixed {
+            let asapUnbounded = node.policy == .asap && !Network.isFinite(network.lo[index])
+            let alapUnbounded = node.policy == .alap && !Network.isFinite(network.hi[index])
+            guard asapUnbounded || alapUnbounded else { continue }
             let event = agenda.events[node.eventIndex]
-            if node.policy == .asap && !Network.isFinite(network.lo[index]) {
+            if asapUnbounded {
                 result.append(
                     .error(
                         .unboundedEvent, "'\(event.id)' is scheduled as soon as possible but nothing gives it an earliest start",
                         at: event.idLocation,
                         hint: "add 'not_before', an 'after' constraint, or 'start' under 'agenda'"))
-            } else if node.policy == .alap && !Network.isFinite(network.hi[index]) {
+            } else {
                 result.append(
                     .error(
                         .unboundedEvent, "'\(event.id)' is scheduled as late as possible but nothing gives it a latest end",
@@ -98,12 +101,13 @@ struct NetworkBuilder {
         nodes.reserveCapacity(agenda.events.count)
         var indexByID: [String: Int32] = [:]
         indexByID.reserveCapacity(agenda.events.count)
-        for (index, event) in agenda.events.enumerated() {
-            indexByID[event.id] = Int32(index)
-            nodes.append(node(for: event, at: index))
+        // Events are read in place by index: copying each one costs more than the work here.
+        for index in agenda.events.indices {
+            indexByID[agenda.events[index].id] = Int32(index)
+            nodes.append(node(for: agenda.events[index], at: index))
         }
-        for (index, event) in agenda.events.enumerated() {
-            for constraint in event.constraints {
+        for index in agenda.events.indices {
+            for constraint in agenda.events[index].constraints {
                 guard let other = indexByID[constraint.event] else { continue }
                 edges.append(
                     Network.Edge(
@@ -113,12 +117,19 @@ struct NetworkBuilder {
         }
     }
 
-    private func clock(for event: Event) -> EventClock {
+    /// Clocks by zone and calendar name: events at the same venue share one.
+    private var clocks: [String: EventClock] = [:]
+
+    private mutating func clock(for event: Event) -> EventClock {
         let venue = event.venue.flatMap { agenda.venues[$0.value] }
         let zone = venue?.timeZone ?? agenda.timeZone
         let name = event.calendar?.value ?? venue?.calendar ?? agenda.calendar
+        let key = zone.identifier + "\u{0}" + name
+        if let known = clocks[key] { return known }
         let calendar = name == WorkCalendar.noneName ? WorkCalendar.none : (agenda.calendars[name] ?? .none)
-        return EventClock(zone: zone, calendar: calendar)
+        let clock = EventClock(zone: zone, calendar: calendar)
+        clocks[key] = clock
+        return clock
     }
 
     private mutating func node(for event: Event, at index: Int) -> Network.Node {
@@ -260,10 +271,9 @@ struct NetworkBuilder {
         var result: [PlannedEvent] = []
         result.reserveCapacity(nodes.count)
         for (index, node) in network.nodes.enumerated() {
-            let event = agenda.events[node.eventIndex]
             let allDay: Bool
             if node.fixed {
-                allDay = event.start?.value.isDate ?? false
+                allDay = agenda.events[node.eventIndex].start?.value.isDate ?? false
             } else if case .allDay = node.span {
                 allDay = true
             } else {
@@ -271,6 +281,7 @@ struct NetworkBuilder {
             }
             let zone = node.clock.zone
             if let series = occurrences[index] {
+                let event = agenda.events[node.eventIndex]
                 let timed = event.repeatRule?.every.isElapsed ?? false
                 for occurrence in series {
                     let date = occurrence.localStart.date.description
@@ -292,7 +303,7 @@ struct NetworkBuilder {
             let slack: Int64? = bounded ? high - low : nil
             result.append(
                 PlannedEvent(
-                    id: event.id, eventIndex: node.eventIndex, start: Instant(secondsSinceEpoch: start),
+                    id: agenda.events[node.eventIndex].id, eventIndex: node.eventIndex, start: Instant(secondsSinceEpoch: start),
                     end: Instant(secondsSinceEpoch: end), allDay: allDay, fixed: node.fixed,
                     earliest: Network.isFinite(low) ? Instant(secondsSinceEpoch: low) : nil,
                     latest: Network.isFinite(high) ? Instant(secondsSinceEpoch: high) : nil, slackSeconds: slack,

@@ -51,8 +51,15 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     public var weekday: Weekday {
         // 1970-01-01 was a Thursday.
-        let index = ((daysSinceEpoch % 7) + 7 + 3) % 7
-        return Weekday.allCases[index]
+        switch ((daysSinceEpoch % 7) + 7 + 3) % 7 {
+        case 0: return .mon
+        case 1: return .tue
+        case 2: return .wed
+        case 3: return .thu
+        case 4: return .fri
+        case 5: return .sat
+        default: return .sun
+        }
     }
 
     public func adding(days: Int) -> LocalDate { LocalDate(daysSinceEpoch: daysSinceEpoch + days) }
@@ -83,7 +90,17 @@ public enum Weekday: String, Sendable, Hashable, CaseIterable {
     // Monday first, as ISO 8601 counts.
     case mon, tue, wed, thu, fri, sat, sun
 
-    public var isoNumber: Int { Weekday.allCases.firstIndex(of: self)! + 1 }
+    public var isoNumber: Int {
+        switch self {
+        case .mon: 1
+        case .tue: 2
+        case .wed: 3
+        case .thu: 4
+        case .fri: 5
+        case .sat: 6
+        case .sun: 7
+        }
+    }
 }
 
 /// A wall-clock date and time with no zone, stored as seconds since 1970-01-01T00:00 local.

@@ -62,6 +62,12 @@ public struct TimeZoneRules: Sendable, Hashable {
         return low
     }
 
+    /// Whether `utc` lies in segment `index`: after the transition that opens it and before
+    /// the one that closes it.
+    private func isInSegment(_ utc: Int64, _ index: Int) -> Bool {
+        (index == 0 || transitions[index - 1] <= utc) && (index == transitions.count || utc < transitions[index])
+    }
+
     /// What a wall-clock time means in this zone.
     public enum LocalTimeResolution: Hashable, Sendable {
         case unique(Instant)
@@ -76,16 +82,21 @@ public struct TimeZoneRules: Sendable, Hashable {
         if transitions.isEmpty { return .unique(Instant(secondsSinceEpoch: wall - Int64(offsets[0]))) }
         // Only the transitions within a day of this wall time can matter.
         let guess = segment(containing: wall)
-        var candidates: [Instant] = []
+        // The readings of nearby segments that land back in their own segment; no more than
+        // two can (an ambiguous time), so they are tracked without an array.
+        var earliest: Int64?
+        var latest: Int64?
         for index in max(0, guess - 2)...min(offsets.count - 1, guess + 1) {
             let utc = wall - Int64(offsets[index])
-            if segment(containing: utc) == index {
-                candidates.append(Instant(secondsSinceEpoch: utc))
+            if isInSegment(utc, index) {
+                earliest = min(earliest ?? utc, utc)
+                latest = max(latest ?? utc, utc)
             }
         }
-        candidates.sort()
-        if candidates.count == 1 { return .unique(candidates[0]) }
-        if candidates.count >= 2 { return .repeated(earlier: candidates[0], later: candidates[candidates.count - 1]) }
+        if let earliest, let latest {
+            if earliest == latest { return .unique(Instant(secondsSinceEpoch: earliest)) }
+            return .repeated(earlier: Instant(secondsSinceEpoch: earliest), later: Instant(secondsSinceEpoch: latest))
+        }
         // In a gap: the wall time lies between a transition's old and new local readings.
         for index in max(0, guess - 2)..<min(transitions.count, guess + 2) {
             let before = Int64(offsets[index])
