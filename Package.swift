@@ -55,6 +55,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "AgendaSchedulerTests",
+            dependencies: ["AgendaCore", "AgendaYAML"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "AgendaCLITests",
             dependencies: ["AgendaCore", "agenda"],
             exclude: ["Fixtures"],

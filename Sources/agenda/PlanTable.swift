@@ -91,6 +91,15 @@ enum PlanTable {
     static func slack(_ item: PlannedEvent) -> String {
         if item.fixed { return "-" }
         guard let seconds = item.slackSeconds else { return "∞" }
+        // A window between two local midnights is counted in calendar days, whatever a
+        // daylight-saving change did to the elapsed time.
+        if let earliest = item.earliest, let latest = item.latest {
+            let from = item.timeZone.localTime(at: earliest)
+            let to = item.timeZone.localTime(at: latest)
+            if from.secondOfDay == 0 && to.secondOfDay == 0 {
+                return "\(to.date.daysSinceEpoch - from.date.daysSinceEpoch)d"
+            }
+        }
         return duration(seconds)
     }
 

@@ -207,9 +207,11 @@ struct Network {
         guard value > lo[node] else { return nil }
         lo[node] = value
         loReason[node] = reason
-        updates[node] += 1
         if lo[node] > hi[node] { return .empty(Int32(node)) }
-        if Int(updates[node]) > nodes.count + 2 { return .cycle(Int32(node)) }
+        // Without a cycle of gaps, a start rises at most once per event on the longest
+        // path to it, plus a few times for written bounds and working days.
+        updates[node] += 1
+        if Int(updates[node]) > nodes.count + 16 { return .cycle(Int32(node)) }
         enqueue(node, Self.loChanged)
         return nil
     }
@@ -218,9 +220,7 @@ struct Network {
         guard value < hi[node] else { return nil }
         hi[node] = value
         hiReason[node] = reason
-        updates[node] += 1
         if lo[node] > hi[node] { return .empty(Int32(node)) }
-        if Int(updates[node]) > nodes.count + 2 { return .cycle(Int32(node)) }
         enqueue(node, Self.hiChanged)
         return nil
     }
