@@ -32,7 +32,7 @@ enum PlanTable {
         let critical = plan.items.count { $0.critical }
         let occurrences = plan.items.count { $0.occurrenceOf != nil }
         var summary = "\(plan.items.count) events"
-        if occurrences > 0 { summary += " (\(occurrences) occurrences of repeating ones)" }
+        if occurrences > 0 { summary += " (\(occurrences) repeats)" }
         summary += ", \(flexible) placed by the scheduler, \(critical) critical (*)."
         lines.append("")
         lines.append(summary)
@@ -117,12 +117,12 @@ enum PlanTable {
         var lines = ["\(explanation.eventID): \(event?.title ?? "")"]
         let items = plan.items.filter { $0.id == explanation.eventID || $0.occurrenceOf == explanation.eventID }
         if let first = items.first {
-            let zone = first.timeZone.identifier
             if items.count > 1 {
-                lines.append("  repeats:  \(items.count) occurrences, the first \(when(first, &abbreviations)) (\(zone))")
+                lines.append("  repeats:  \(items.count) occurrences, the first \(when(first, &abbreviations))")
             } else {
-                lines.append("  placed:   \(when(first, &abbreviations)) (\(zone))")
+                lines.append("  placed:   \(when(first, &abbreviations))")
             }
+            lines.append("  zone:     \(first.timeZone.identifier)")
             if explanation.fixed {
                 lines.append("  fixed:    written in the file; constraints on it are checked, never move it")
             } else {

@@ -200,3 +200,73 @@ func lineDiff(_ expected: String, _ actual: String) -> String {
     }
     return lines.joined(separator: "\n")
 }
+
+@Suite("agenda plan and explain")
+struct PlanCommandTests {
+    /// Compares an output with its golden file under Fixtures/expected (RECORD_GOLDEN=1 re-records).
+    func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let golden = CLI.fixtures.appendingPathComponent("expected/" + name)
+        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: golden)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(actual == expected, "\(name) differs:\n\(lineDiff(expected, actual))", sourceLocation: sourceLocation)
+    }
+
+    @Test func theTableMatchesItsGoldenFile() throws {
+        let output = try CLI.run(["plan", "good/plan.yaml"], in: CLI.fixtures)
+        #expect(output.status == 0, "\(output.stderr)")
+        try expectGolden(output.stdout, "good/plan.table.txt")
+        #expect(output.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
+    }
+
+    @Test func theJSONMatchesItsGoldenFileInEveryTimeZoneAndLocale() throws {
+        let output = try CLI.run(["plan", "good/plan.yaml", "--format", "json"], in: CLI.fixtures)
+        #expect(output.status == 0, "\(output.stderr)")
+        try expectGolden(output.stdout, "good/plan.json")
+        for environment in [["TZ": "Pacific/Apia"], ["TZ": "America/St_Johns", "LANG": "de_DE.UTF-8"], ["TZ": "UTC", "LC_ALL": "C"]] {
+            let again = try CLI.run(["plan", "good/plan.yaml", "--format", "json"], in: CLI.fixtures, environment: environment)
+            #expect(again.stdout == output.stdout, "differs under \(environment)")
+        }
+    }
+
+    @Test func explainNamesTheChainThatSetsTheStart() throws {
+        let output = try CLI.run(["explain", "good/plan.yaml", "consultation-asia"], in: CLI.fixtures)
+        #expect(output.status == 0, "\(output.stderr)")
+        try expectGolden(output.stdout, "good/explain-consultation-asia.txt")
+        let fixed = try CLI.run(["explain", "good/plan.yaml", "cnd58"], in: CLI.fixtures)
+        #expect(fixed.stdout.contains("'cnd58' is fixed"))
+    }
+
+    @Test func explainingAnUnknownEventSuggestsTheNearestOne() throws {
+        let output = try CLI.run(["explain", "good/plan.yaml", "ny-haering"], in: CLI.fixtures)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("'ny-haering' is not an event of good/plan.yaml; did you mean 'ny-hearing'?"))
+    }
+
+    @Test func anInfeasibleAgendaPrintsItsConflictsAndExitsOne() throws {
+        let plan = try CLI.run(["plan", "bad/conflict.yaml"], in: CLI.fixtures)
+        #expect(plan.status == 1)
+        #expect(plan.stdout.isEmpty)
+        #expect(plan.stderr.contains("error: 'ny-hearing' cannot be placed"))
+        #expect(plan.stderr.contains("[AG203]"))
+        let check = try CLI.run(["check", "bad/conflict.yaml"], in: CLI.fixtures)
+        #expect(check.status == 1)
+        #expect(check.stdout.hasSuffix("checked 1 file, 6 events: 2 errors\n"))
+    }
+
+    @Test func anUnboundedFlexibleEventIsAnInputError() throws {
+        let output = try CLI.run(["plan", "bad/unbounded.yaml"], in: CLI.fixtures)
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("[AG123]"))
+    }
+
+    @Test func theSeedPlans() throws {
+        let output = try CLI.run(["plan", "seeds/ungass-2016.yaml"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.contains("2016-03-14..03-22"))
+        #expect(output.stdout.contains("2015-03-09 14:45-19:00 CET"))
+    }
+}
