@@ -6,16 +6,16 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Plan an agenda and print its timeline.",
         discussion: """
-            Fixed events stay where they are written. Flexible events (a 'duration' without a \\
-            'start') go to the earliest time their constraints allow, or the latest with \\
-            'schedule: alap'. The table lists every event and occurrence by start, in its \\
-            venue's time zone, with its slack: how far its start could move without moving \\
+            Fixed events stay where they are written. Flexible events (a 'duration' without a \
+            'start') go to the earliest time their constraints allow, or the latest with \
+            'schedule: alap'. The table lists every event and occurrence by start, in its \
+            venue's time zone, with its slack: how far its start could move without moving \
             anything fixed. '*' marks a critical event (no slack).
 
             --format json prints the plan as documented in docs/plan-json.md.
 
-            Exit status: 0 when the agenda plans; 1 when it cannot (the conflicts are printed \\
-            on standard error, each with the chain of constraints behind it); 2 when the file \\
+            Exit status: 0 when the agenda plans; 1 when it cannot (the conflicts are printed \
+            on standard error, each with the chain of constraints behind it); 2 when the file \
             cannot be read or is not a valid agenda.
 
             Examples:
@@ -57,8 +57,8 @@ struct ExplainCommand: ParsableCommand {
         commandName: "explain",
         abstract: "Explain why an event is where the plan puts it.",
         discussion: """
-            Prints the event's place and window, then the chain of rules that set its start \\
-            (as soon as possible) or its end (as late as possible): each constraint with the \\
+            Prints the event's place and window, then the chain of rules that set its start \
+            (as soon as possible) or its end (as late as possible): each constraint with the \
             line it is written on, back to a fixed event or a written bound.
 
             Examples:

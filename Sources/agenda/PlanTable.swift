@@ -8,7 +8,7 @@ enum PlanTable {
         var id: Int
         var title: Int
         var venue: Int
-        static let when = 26
+        static let when = 27
         static let slack = 5
 
         init(_ plan: Plan) {
@@ -31,7 +31,7 @@ enum PlanTable {
         let flexible = plan.items.count { !$0.fixed }
         let critical = plan.items.count { $0.critical }
         let occurrences = plan.items.count { $0.occurrenceOf != nil }
-        var summary = "\(plan.items.count) events"
+        var summary = plan.items.count == 1 ? "1 event" : "\(plan.items.count) events"
         if occurrences > 0 { summary += " (\(occurrences) repeats)" }
         summary += ", \(flexible) placed by the scheduler, \(critical) critical (*)."
         lines.append("")

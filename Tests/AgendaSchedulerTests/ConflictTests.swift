@@ -55,7 +55,7 @@ struct ConflictTests {
         #expect(found.map(\.code) == [.fixedEventConflict])
         #expect(
             found.first?.message
-                == "'ungass' is fixed to start 2016-04-19 but it must start at least 3 weeks after 'outcome' ends (2016-04-27); short by 8 days")
+                == "'ungass' is fixed to start on 2016-04-19 but it must start at least 3 weeks after 'outcome' ends (2016-04-27); short by 8 days")
         #expect(found.first?.location?.line == 11)
         #expect(
             found.first?.notes.map(\.message) == [

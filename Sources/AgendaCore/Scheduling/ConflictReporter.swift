@@ -22,8 +22,8 @@ struct ConflictReporter {
 
     func report(_ failure: Network.Failure, in network: Network, order: [Int32]) -> Conflict {
         switch failure {
-        case .cycle(let node):
-            let cycle = cycleEdges(from: Int(node), in: network)
+        case .cycle(let node, let side):
+            let cycle = cycleEdges(from: Int(node), side, in: network)
             return Conflict(diagnostic: describeCycle(cycle, network), edges: cycle, bases: [])
         case .empty(let node):
             var edges: [Int] = []
@@ -75,6 +75,11 @@ struct ConflictReporter {
         var current = (node: node, side: side)
         while visited.insert(current.node * 2 + (current.side == .lo ? 0 : 1)).inserted {
             let reason = current.side == .lo ? network.loReason[current.node] : network.hiReason[current.node]
+            if reason.kind == .placed {
+                // A placed event's two bounds are equal: the other one says why it is there.
+                current = (current.node, current.side == .lo ? .hi : .lo)
+                continue
+            }
             steps.append(Step(node: current.node, side: current.side, reason: reason))
             guard reason.kind == .edge else { break }
             current = (Int(reason.source), reason.sourceSide)
@@ -82,12 +87,12 @@ struct ConflictReporter {
         return steps
     }
 
-    private func cycleEdges(from node: Int, in network: Network) -> [Int] {
+    private func cycleEdges(from node: Int, _ side: Network.Side, in network: Network) -> [Int] {
         var seen: [Int: Int] = [:]
         var path: [Int] = []
         var current = node
         while seen[current] == nil {
-            let reason = network.loReason[current]
+            let reason = side == .lo ? network.loReason[current] : network.hiReason[current]
             guard reason.kind == .edge else { break }
             seen[current] = path.count
             path.append(Int(reason.index))
@@ -100,7 +105,7 @@ struct ConflictReporter {
     private func describe(_ failure: Network.Failure, _ network: Network) -> Diagnostic {
         let y: Int
         switch failure {
-        case .cycle(let node): return describeCycle(cycleEdges(from: Int(node), in: network), network)
+        case .cycle(let node, let side): return describeCycle(cycleEdges(from: Int(node), side, in: network), network)
         case .empty(let node): y = Int(node)
         }
         let node = network.nodes[y]
@@ -109,18 +114,25 @@ struct ConflictReporter {
         let high = network.hiReason[y]
         let notes = self.notes(for: trace(y, .hi, network) + trace(y, .lo, network), network)
         if node.fixed {
-            if low.kind != .fixed {
-                let short = amount(network.lo[y] - node.fixedStart, from: node.fixedStart, to: network.lo[y], node.clock)
-                return .error(
-                    .fixedEventConflict,
-                    "'\(event.id)' is fixed to start \(moment(node.fixedStart, node.clock)) but it \(phrase(low, y, network)) (\(bound(low, y, .lo, network))); short by \(short)",
-                    at: location(low, network) ?? event.location, notes: notes)
+            // The broken rule limits either its start or its end: name the fixed one it limits.
+            let (reason, side) = low.kind != .fixed ? (low, Network.Side.lo) : (high, Network.Side.hi)
+            let shortfall = side == .lo ? network.lo[y] - node.fixedStart : node.fixedStart - network.hi[y]
+            let short = amount(
+                shortfall, from: side == .lo ? node.fixedStart : network.hi[y], to: side == .lo ? network.lo[y] : node.fixedStart,
+                node.clock)
+            let fixedAt: String
+            if limitsEnd(reason, network) {
+                let allDay = event.start?.value.isDate == true && node.clock.local(Instant(secondsSinceEpoch: node.fixedEnd)).secondOfDay == 0
+                fixedAt = allDay
+                    ? "to end on \(node.clock.local(Instant(secondsSinceEpoch: node.fixedEnd)).date.adding(days: -1))"
+                    : "to end at \(moment(node.fixedEnd, node.clock))"
+            } else {
+                fixedAt = "to start \(event.start?.value.isDate == true ? "on" : "at") \(moment(node.fixedStart, node.clock))"
             }
-            let short = amount(node.fixedStart - network.hi[y], from: network.hi[y], to: node.fixedStart, node.clock)
             return .error(
                 .fixedEventConflict,
-                "'\(event.id)' is fixed to end \(moment(node.fixedEnd, node.clock)) but it \(phrase(high, y, network)) (\(bound(high, y, .hi, network))); short by \(short)",
-                at: location(high, network) ?? event.location, notes: notes)
+                "'\(event.id)' is fixed \(fixedAt) but it \(phrase(reason, y, network)) (\(bound(reason, y, side, network))); short by \(short)",
+                at: location(reason, network) ?? event.location, notes: notes)
         }
         let short = amount(network.lo[y] - network.hi[y], from: network.hi[y], to: network.lo[y], node.clock)
         return .error(

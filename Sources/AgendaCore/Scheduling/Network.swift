@@ -21,6 +21,12 @@ struct Network {
         /// Working hours a timed flexible event must fit in, as seconds of the day.
         var hours: Range<Int>?
         var durationSeconds: Int64
+
+        /// Whole days from midnight to midnight; a date start with an hours duration is timed.
+        var isAllDay: Bool {
+            if case .allDay = span { return true }
+            return false
+        }
     }
 
     struct Edge {
@@ -67,7 +73,7 @@ struct Network {
         /// The window of this event is empty.
         case empty(Int32)
         /// Minimum gaps around a cycle keep raising this event's start.
-        case cycle(Int32)
+        case cycle(Int32, Side)
     }
 
     var nodes: [Node]
@@ -84,6 +90,7 @@ struct Network {
     var loReason: [Reason] = []
     var hiReason: [Reason] = []
     var updates: [Int32] = []
+    var hiUpdates: [Int32] = []
     private var queue: [Int32] = []
     private var queued: [Bool] = []
     /// Which bounds of a queued event changed since it was last visited: only the rules that
@@ -130,6 +137,7 @@ struct Network {
         loReason = Array(repeating: Reason(), count: count)
         hiReason = Array(repeating: Reason(), count: count)
         updates = Array(repeating: 0, count: count)
+        hiUpdates = Array(repeating: 0, count: count)
         queue.removeAll(keepingCapacity: true)
         queue.reserveCapacity(count)
         queued = Array(repeating: false, count: count)
@@ -211,7 +219,7 @@ struct Network {
         // Without a cycle of gaps, a start rises at most once per event on the longest
         // path to it, plus a few times for written bounds and working days.
         updates[node] += 1
-        if Int(updates[node]) > nodes.count + 16 { return .cycle(Int32(node)) }
+        if Int(updates[node]) > nodes.count + 16 { return .cycle(Int32(node), .lo) }
         enqueue(node, Self.loChanged)
         return nil
     }
@@ -221,6 +229,9 @@ struct Network {
         hi[node] = value
         hiReason[node] = reason
         if lo[node] > hi[node] { return .empty(Int32(node)) }
+        // The same bound for latest starts, lowered by a cycle of gaps written with `before`.
+        hiUpdates[node] += 1
+        if Int(hiUpdates[node]) > nodes.count + 16 { return .cycle(Int32(node), .hi) }
         enqueue(node, Self.hiChanged)
         return nil
     }

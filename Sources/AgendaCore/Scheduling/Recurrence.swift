@@ -26,8 +26,6 @@ public enum Recurrence {
         while generated < limit && step <= limit * 12 {
             defer { step += 1 }
             guard let local = candidate(step, of: rule.every, from: start) else { continue }
-            if case .until(let last) = rule.end, local.date > last { break }
-            generated += 1
             let occurrenceStart: Instant
             let occurrenceEnd: Instant
             if rule.every.isElapsed {
@@ -38,7 +36,10 @@ public enum Recurrence {
                 // All-day and timed occurrences keep the first one's wall-clock length.
                 occurrenceEnd = zone.instant(for: LocalDateTime(secondsSinceEpoch: local.secondsSinceEpoch + wallLength))
             }
+            // `until` and `except` compare the date the occurrence really has on the clock.
             let wall = rule.every.isElapsed ? zone.localTime(at: occurrenceStart) : local
+            if case .until(let last) = rule.end, wall.date > last { break }
+            generated += 1
             if !excluded.contains(wall.date) {
                 result.append(Occurrence(start: occurrenceStart, end: occurrenceEnd, localStart: wall))
             }

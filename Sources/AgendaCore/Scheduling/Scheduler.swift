@@ -22,18 +22,21 @@ public struct Scheduler: Sendable {
         var reporter = ConflictReporter(agenda: agenda)
 
         // Find every independent conflict: report one, set its constraints aside, look again.
-        while let failure = network.propagateFromScratch(order: order) {
+        var settled = false
+        while true {
+            guard let failure = network.propagateFromScratch(order: order) else {
+                settled = true
+                break
+            }
             let conflict = reporter.report(failure, in: network, order: order)
             diagnostics.append(conflict.diagnostic)
             guard !conflict.edges.isEmpty || !conflict.bases.isEmpty, diagnostics.errorCount < maxConflicts else { break }
             for edge in conflict.edges { network.edgeEnabled[edge] = false }
             for base in conflict.bases { network.baseEnabled[base] = false }
         }
-        if diagnostics.hasErrors {
-            return Plan(agenda: agenda, items: [], diagnostics: diagnostics.sorted(), trace: nil)
-        }
-
-        diagnostics += unboundedEvents(network, agenda: agenda)
+        // With the conflicting constraints set aside the windows are sound: an event with
+        // nothing to bound it is reported too, so every problem shows in one run.
+        if settled { diagnostics += unboundedEvents(network, agenda: agenda) }
         if diagnostics.hasErrors {
             return Plan(agenda: agenda, items: [], diagnostics: diagnostics.sorted(), trace: nil)
         }
@@ -180,9 +183,9 @@ struct NetworkBuilder {
                 end = last.end
             } else {
                 diagnostics.append(
-                    Diagnostic(
-                        .warning, .invalidRepeat, "every occurrence of '\(event.id)' is excepted, so it takes no time at all",
-                        at: rule.location))
+                    .error(
+                        .invalidRepeat, "every occurrence of '\(event.id)' is excepted, so the event never takes place",
+                        at: rule.location, hint: "remove dates from 'except', or remove the event"))
             }
         }
         return Network.Node(
@@ -271,24 +274,24 @@ struct NetworkBuilder {
         var result: [PlannedEvent] = []
         result.reserveCapacity(nodes.count)
         for (index, node) in network.nodes.enumerated() {
-            let allDay: Bool
-            if node.fixed {
-                allDay = agenda.events[node.eventIndex].start?.value.isDate ?? false
-            } else if case .allDay = node.span {
-                allDay = true
-            } else {
-                allDay = false
-            }
+            let allDay = node.isAllDay
             let zone = node.clock.zone
             if let series = occurrences[index] {
                 let event = agenda.events[node.eventIndex]
                 let timed = event.repeatRule?.every.isElapsed ?? false
+                var used = Set<String>()
                 for occurrence in series {
                     let date = occurrence.localStart.date.description
                     let suffix = timed ? "-" + occurrenceTime(occurrence.localStart) : ""
+                    var id = "\(event.id)-\(date)\(suffix)"
+                    // A wall time that repeats when the clocks go back gets a second name.
+                    if !used.insert(id).inserted {
+                        id += "-2"
+                        used.insert(id)
+                    }
                     result.append(
                         PlannedEvent(
-                            id: "\(event.id)-\(date)\(suffix)", eventIndex: node.eventIndex, occurrenceOf: event.id,
+                            id: id, eventIndex: node.eventIndex, occurrenceOf: event.id,
                             start: occurrence.start, end: occurrence.end, allDay: allDay, fixed: true,
                             earliest: occurrence.start, latest: occurrence.start, slackSeconds: 0, critical: false,
                             timeZone: zone))

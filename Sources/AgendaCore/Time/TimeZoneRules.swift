@@ -4,6 +4,9 @@ import Foundation
 /// system's time-zone database and then queried with plain arithmetic (no Foundation calls on
 /// the hot path, no dependence on the process's own TZ).
 public struct TimeZoneRules: Sendable, Hashable {
+    public static func == (lhs: TimeZoneRules, rhs: TimeZoneRules) -> Bool { lhs.identifier == rhs.identifier }
+    public func hash(into hasher: inout Hasher) { hasher.combine(identifier) }
+
     public let identifier: String
     /// UTC seconds at which the offset changes, ascending.
     let transitions: [Int64]
@@ -15,10 +18,28 @@ public struct TimeZoneRules: Sendable, Hashable {
 
     public static let utc = TimeZoneRules(identifier: "UTC", transitions: [], offsets: [0])
 
+    /// For each UTC day of the covered range, the segment in force at its start: a lookup is
+    /// one index and at most a step or two, instead of a binary search.
+    private let daySegments: [UInt16]
+    private static let firstDay = coveredRange.lowerBound / 86_400
+
     init(identifier: String, transitions: [Int64], offsets: [Int32]) {
         self.identifier = identifier
         self.transitions = transitions
         self.offsets = offsets
+        guard !transitions.isEmpty, transitions.count < Int(UInt16.max) else {
+            daySegments = []
+            return
+        }
+        let days = Int((Self.coveredRange.upperBound - Self.coveredRange.lowerBound) / 86_400) + 1
+        var table = [UInt16](repeating: 0, count: days)
+        var segment = 0
+        for day in 0..<days {
+            let start = (Self.firstDay + Int64(day)) * 86_400
+            while segment < transitions.count && transitions[segment] <= start { segment += 1 }
+            table[day] = UInt16(segment)
+        }
+        daySegments = table
     }
 
     /// The rules of an IANA zone name such as `Europe/Vienna`, or nil when the name is not one.
@@ -52,6 +73,13 @@ public struct TimeZoneRules: Sendable, Hashable {
     }
 
     private func segment(containing utc: Int64) -> Int {
+        if transitions.isEmpty { return 0 }
+        let day = utc.floorDivided(by: 86_400) - Self.firstDay
+        if day >= 0 && day < Int64(daySegments.count) {
+            var segment = Int(daySegments[Int(day)])
+            while segment < transitions.count && transitions[segment] <= utc { segment += 1 }
+            return segment
+        }
         // Index of the first transition after `utc`: the segment that holds it.
         var low = 0
         var high = transitions.count
