@@ -137,4 +137,49 @@ struct ConflictTests {
         #expect(found.map(\.code) == [.longerThanWorkingHours])
         #expect(found.first?.message == "'marathon' lasts 10 hours but calendar 'office' works 09:00-18:00 a day")
     }
+
+    @Test func aCycleOfGapsWrittenWithBeforeIsFoundEvenWithoutAnEarliestStart() throws {
+        let loaded = AgendaLoader().load(
+            bytes: Array(
+                """
+                agenda: { id: b, end: 2016-12-31 }
+                events:
+                  - { id: a, title: A, duration: 1 day, schedule: alap, before: { event: b, gap: 1 day } }
+                  - { id: b, title: B, duration: 1 day, schedule: alap, before: { event: a, gap: 1 day } }
+                """.utf8), path: "b.yaml")
+        let agenda = try #require(loaded.agenda)
+        let found = Scheduler().plan(agenda).diagnostics
+        #expect(found.map(\.code) == [.gapCycle])
+        #expect(found.first?.notes.count == 2)
+        #expect(found.first?.message.contains("'a' must end at least 1 day before 'b' starts") == true)
+    }
+
+    @Test func anUnboundedEventIsReportedBesideAConflict() {
+        let found = diagnostics(
+            """
+              - { id: s, title: S, venue: vic, start: 2016-03-14, end: 2016-03-22 }
+              - { id: x, title: X, venue: vic, duration: 2 weeks, during: s }
+            """)
+        #expect(found.map(\.code) == [.cannotPlace])
+        let loaded = AgendaLoader().load(
+            bytes: Array(
+                """
+                agenda: { id: u }
+                events:
+                  - { id: s, title: S, start: 2016-03-14, end: 2016-03-22 }
+                  - { id: x, title: X, duration: 2 weeks, during: s }
+                  - { id: drift, title: Drift, duration: 1 day }
+                """.utf8), path: "u.yaml")
+        let codes = loaded.agenda.map { Scheduler().plan($0).diagnostics.map(\.code) } ?? []
+        #expect(codes == [.cannotPlace, .unboundedEvent])
+    }
+
+    @Test func aSeriesWithEveryOccurrenceExceptedIsAnError() {
+        let found = diagnostics(
+            """
+              - { id: call, title: Call, venue: vic, start: 2016-03-14T10:00, duration: 1 hour, repeat: { every: 1 week, count: 1, except: [2016-03-14] } }
+            """)
+        #expect(found.map(\.code) == [.invalidRepeat])
+        #expect(found.first?.code.isInputError == true)
+    }
 }

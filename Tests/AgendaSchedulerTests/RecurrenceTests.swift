@@ -62,4 +62,15 @@ struct RecurrenceTests {
             ).map { ($0.id, $0) })
         #expect(localStart(items["wrap"]) == "2015-05-19T00:00")
     }
+
+    @Test func hourlySeriesCompareUntilWithTheRealLocalDateAndKeepIdsUnique() {
+        let spring = occurrences(
+            "  - { id: w, title: W, start: 2016-03-26T21:30, duration: 30 minutes, repeat: { every: 3 hours, until: 2016-03-27 } }\n")
+        // 21:30, 00:30, then 04:30 (the clocks jump at 02:00): nothing on the 28th.
+        #expect(spring.map { localStart($0) }.last?.hasPrefix("2016-03-27") == true)
+        let autumn = occurrences(
+            "  - { id: h, title: H, start: 2016-10-30T01:30, duration: 30 minutes, repeat: { every: 1 hour, count: 3 } }\n")
+        // 01:30, 02:30 summer time, 02:30 winter time.
+        #expect(autumn.map(\.id) == ["h-2016-10-30-0130", "h-2016-10-30-0230", "h-2016-10-30-0230-2"])
+    }
 }

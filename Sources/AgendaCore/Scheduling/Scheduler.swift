@@ -36,7 +36,15 @@ public struct Scheduler: Sendable {
         }
         // With the conflicting constraints set aside the windows are sound: an event with
         // nothing to bound it is reported too, so every problem shows in one run.
-        if settled { diagnostics += unboundedEvents(network, agenda: agenda) }
+        if settled {
+            var involved = Set<Int>()
+            for (index, edge) in network.edges.enumerated() where !network.edgeEnabled[index] {
+                involved.insert(Int(edge.carrier))
+                involved.insert(Int(edge.other))
+            }
+            for (index, base) in network.bases.enumerated() where !network.baseEnabled[index] { involved.insert(Int(base.node)) }
+            diagnostics += unboundedEvents(network, agenda: agenda, except: involved)
+        }
         if diagnostics.hasErrors {
             return Plan(agenda: agenda, items: [], diagnostics: diagnostics.sorted(), trace: nil)
         }
@@ -59,9 +67,11 @@ public struct Scheduler: Sendable {
 
     /// An asap event needs a lower bound and an alap event an upper one; without them there is
     /// nowhere to put it. This is an input error: the file must say more.
-    private func unboundedEvents(_ network: Network, agenda: Agenda) -> [Diagnostic] {
+    /// Events in a reported conflict are left out: setting their constraints aside is what
+    /// left them unbounded.
+    private func unboundedEvents(_ network: Network, agenda: Agenda, except involved: Set<Int>) -> [Diagnostic] {
         var result: [Diagnostic] = []
-        for (index, node) in network.nodes.enumerated() where !node.fixed {
+        for (index, node) in network.nodes.enumerated() where !node.fixed && !involved.contains(index) {
             let asapUnbounded = node.policy == .asap && !Network.isFinite(network.lo[index])
             let alapUnbounded = node.policy == .alap && !Network.isFinite(network.hi[index])
             guard asapUnbounded || alapUnbounded else { continue }
