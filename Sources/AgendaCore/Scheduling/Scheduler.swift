@@ -114,10 +114,12 @@ struct NetworkBuilder {
         nodes.reserveCapacity(agenda.events.count)
         var indexByID: [String: Int32] = [:]
         indexByID.reserveCapacity(agenda.events.count)
-        // Events are read in place by index: copying each one costs more than the work here.
-        for index in agenda.events.indices {
-            indexByID[agenda.events[index].id] = Int32(index)
-            nodes.append(node(for: agenda.events[index], at: index))
+        // Events are read in place: copying each one costs more than the work done with it.
+        agenda.events.withUnsafeBufferPointer { events in
+            for index in events.indices {
+                indexByID[events[index].id] = Int32(index)
+                nodes.append(node(for: events[index], at: index))
+            }
         }
         for index in agenda.events.indices {
             for constraint in agenda.events[index].constraints {
@@ -132,8 +134,19 @@ struct NetworkBuilder {
 
     /// Clocks by zone and calendar name: events at the same venue share one.
     private var clocks: [String: EventClock] = [:]
+    /// The clock of each venue (the empty name: no venue), for events without a calendar of
+    /// their own: the common case costs one lookup.
+    private var venueClocks: [String: EventClock] = [:]
 
-    private mutating func clock(for event: Event) -> EventClock {
+    private mutating func clock(for event: borrowing Event) -> EventClock {
+        let venueID = event.venue?.value ?? ""
+        if event.calendar == nil, let known = venueClocks[venueID] { return known }
+        let clock = makeClock(for: event)
+        if event.calendar == nil { venueClocks[venueID] = clock }
+        return clock
+    }
+
+    private mutating func makeClock(for event: borrowing Event) -> EventClock {
         let venue = event.venue.flatMap { agenda.venues[$0.value] }
         let zone = venue?.timeZone ?? agenda.timeZone
         let name = event.calendar?.value ?? venue?.calendar ?? agenda.calendar
@@ -145,7 +158,7 @@ struct NetworkBuilder {
         return clock
     }
 
-    private mutating func node(for event: Event, at index: Int) -> Network.Node {
+    private mutating func node(for event: borrowing Event, at index: Int) -> Network.Node {
         let clock = clock(for: event)
         let zone = clock.zone
         let policy = event.schedule ?? agenda.schedule
@@ -204,7 +217,7 @@ struct NetworkBuilder {
     }
 
     /// How a fixed event's end follows from its start when no `end` is written.
-    private func fixedSpan(_ event: Event, start: TimeSpec) -> EventClock.Span {
+    private func fixedSpan(_ event: borrowing Event, start: TimeSpec) -> EventClock.Span {
         guard let duration = event.duration?.value else {
             return start.isDate ? .allDay(Duration(1, .days)) : .instant
         }
@@ -212,7 +225,7 @@ struct NetworkBuilder {
         return .timed(duration)
     }
 
-    private mutating func addBases(for event: Event, node: Int, clock: EventClock) {
+    private mutating func addBases(for event: borrowing Event, node: Int, clock: EventClock) {
         let zone = clock.zone
         func endLimit(_ spec: TimeSpec) -> Int64 {
             if case .date(let day) = spec { return clock.midnight(day.adding(days: 1)).secondsSinceEpoch }
@@ -322,10 +335,11 @@ struct NetworkBuilder {
                     latest: Network.isFinite(high) ? Instant(secondsSinceEpoch: high) : nil, slackSeconds: slack,
                     critical: !node.fixed && slack == 0, timeZone: zone))
         }
-        result.sort {
-            ($0.start, $0.end, $0.eventIndex, $0.id) < ($1.start, $1.end, $1.eventIndex, $1.id)
-        }
-        return result
+        // Sort small keys, then move each item once: sorting the items themselves moves them
+        // many times over.
+        var keys = result.indices.map { (result[$0].start.secondsSinceEpoch, result[$0].end.secondsSinceEpoch, $0) }
+        keys.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
+        return keys.map { result[$0.2] }
     }
 
     private func occurrenceTime(_ local: LocalDateTime) -> String {
