@@ -315,10 +315,10 @@ struct Network {
     private func instant(_ seconds: Int64) -> Instant { Instant(secondsSinceEpoch: seconds) }
 
     func end(_ node: Int, startingAt start: Int64) -> Int64 {
-        let n = nodes[node]
-        if n.fixed { return n.fixedEnd + (start - n.fixedStart) }
-        if n.durationSeconds >= 0 { return start + n.durationSeconds }
-        return n.clock.end(ofSpan: n.span, startingAt: instant(start)).secondsSinceEpoch
+        if nodes[node].fixed { return nodes[node].fixedEnd + (start - nodes[node].fixedStart) }
+        let seconds = nodes[node].durationSeconds
+        if seconds >= 0 { return start + seconds }
+        return nodes[node].clock.end(ofSpan: nodes[node].span, startingAt: instant(start)).secondsSinceEpoch
     }
 
     /// The first valid start at or after `t`: a working day's midnight for an all-day event,

@@ -102,8 +102,8 @@ struct NetworkBuilder {
     var edges: [Network.Edge] = []
     var bases: [Network.Base] = []
     var diagnostics: [Diagnostic] = []
-    /// Occurrences of repeating events, by node.
-    var occurrences: [Int: [Recurrence.Occurrence]] = [:]
+    /// Occurrences of repeating events, by node (nil for the others).
+    var occurrences: [[Recurrence.Occurrence]?] = []
 
     init(agenda: Agenda, maxOccurrences: Int) {
         self.agenda = agenda
@@ -112,6 +112,7 @@ struct NetworkBuilder {
 
     mutating func build() {
         nodes.reserveCapacity(agenda.events.count)
+        occurrences = Array(repeating: nil, count: agenda.events.count)
         var indexByID: [String: Int32] = [:]
         indexByID.reserveCapacity(agenda.events.count)
         // Events are read in place: copying each one costs more than the work done with it.
@@ -296,50 +297,60 @@ struct NetworkBuilder {
     func items(network: Network, earliest: [Int64], latest: [Int64]) -> [PlannedEvent] {
         var result: [PlannedEvent] = []
         result.reserveCapacity(nodes.count)
-        for (index, node) in network.nodes.enumerated() {
-            let allDay = node.isAllDay
-            let zone = node.clock.zone
-            if let series = occurrences[index] {
-                let event = agenda.events[node.eventIndex]
-                let timed = event.repeatRule?.every.isElapsed ?? false
-                var used = Set<String>()
-                for occurrence in series {
-                    let date = occurrence.localStart.date.description
-                    let suffix = timed ? "-" + occurrenceTime(occurrence.localStart) : ""
-                    var id = "\(event.id)-\(date)\(suffix)"
-                    // A wall time that repeats when the clocks go back gets a second name.
-                    if !used.insert(id).inserted {
-                        id += "-2"
-                        used.insert(id)
-                    }
-                    result.append(
-                        PlannedEvent(
-                            id: id, eventIndex: node.eventIndex, occurrenceOf: event.id,
-                            start: occurrence.start, end: occurrence.end, allDay: allDay, fixed: true,
-                            earliest: occurrence.start, latest: occurrence.start, slackSeconds: 0, critical: false,
-                            timeZone: zone))
+        let events = agenda.events
+        events.withUnsafeBufferPointer { events in
+            for index in network.nodes.indices {
+                let eventIndex = network.nodes[index].eventIndex
+                let allDay = network.nodes[index].isAllDay
+                let fixed = network.nodes[index].fixed
+                let zone = network.nodes[index].clock.zone
+                if let series = occurrences[index] {
+                    appendOccurrences(series, of: events[eventIndex], at: eventIndex, allDay: allDay, zone: zone, to: &result)
+                    continue
                 }
-                continue
+                let start = network.lo[index]
+                let end = network.end(index, startingAt: start)
+                let low = fixed ? start : earliest[index]
+                let high = fixed ? start : latest[index]
+                let bounded = Network.isFinite(low) && Network.isFinite(high)
+                let slack: Int64? = bounded ? high - low : nil
+                result.append(
+                    PlannedEvent(
+                        id: events[eventIndex].id, eventIndex: eventIndex, start: Instant(secondsSinceEpoch: start),
+                        end: Instant(secondsSinceEpoch: end), allDay: allDay, fixed: fixed,
+                        earliest: Network.isFinite(low) ? Instant(secondsSinceEpoch: low) : nil,
+                        latest: Network.isFinite(high) ? Instant(secondsSinceEpoch: high) : nil, slackSeconds: slack,
+                        critical: !fixed && slack == 0, timeZone: zone))
             }
-            let start = network.lo[index]
-            let end = network.end(index, startingAt: start)
-            let low = node.fixed ? start : earliest[index]
-            let high = node.fixed ? start : latest[index]
-            let bounded = Network.isFinite(low) && Network.isFinite(high)
-            let slack: Int64? = bounded ? high - low : nil
-            result.append(
-                PlannedEvent(
-                    id: agenda.events[node.eventIndex].id, eventIndex: node.eventIndex, start: Instant(secondsSinceEpoch: start),
-                    end: Instant(secondsSinceEpoch: end), allDay: allDay, fixed: node.fixed,
-                    earliest: Network.isFinite(low) ? Instant(secondsSinceEpoch: low) : nil,
-                    latest: Network.isFinite(high) ? Instant(secondsSinceEpoch: high) : nil, slackSeconds: slack,
-                    critical: !node.fixed && slack == 0, timeZone: zone))
         }
         // Sort small keys, then move each item once: sorting the items themselves moves them
         // many times over.
         var keys = result.indices.map { (result[$0].start.secondsSinceEpoch, result[$0].end.secondsSinceEpoch, $0) }
         keys.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         return keys.map { result[$0.2] }
+    }
+
+    private func appendOccurrences(
+        _ series: [Recurrence.Occurrence], of event: borrowing Event, at eventIndex: Int, allDay: Bool, zone: TimeZoneRules,
+        to result: inout [PlannedEvent]
+    ) {
+        let timed = event.repeatRule?.every.isElapsed ?? false
+        var used = Set<String>()
+        for occurrence in series {
+            let date = occurrence.localStart.date.description
+            let suffix = timed ? "-" + occurrenceTime(occurrence.localStart) : ""
+            var id = "\(event.id)-\(date)\(suffix)"
+            // A wall time that repeats when the clocks go back gets a second name.
+            if !used.insert(id).inserted {
+                id += "-2"
+                used.insert(id)
+            }
+            result.append(
+                PlannedEvent(
+                    id: id, eventIndex: eventIndex, occurrenceOf: event.id, start: occurrence.start, end: occurrence.end,
+                    allDay: allDay, fixed: true, earliest: occurrence.start, latest: occurrence.start, slackSeconds: 0,
+                    critical: false, timeZone: zone))
+        }
     }
 
     private func occurrenceTime(_ local: LocalDateTime) -> String {

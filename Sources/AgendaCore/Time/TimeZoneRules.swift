@@ -7,39 +7,66 @@ public struct TimeZoneRules: Sendable, Hashable {
     public static func == (lhs: TimeZoneRules, rhs: TimeZoneRules) -> Bool { lhs.identifier == rhs.identifier }
     public func hash(into hasher: inout Hasher) { hasher.combine(identifier) }
 
-    public let identifier: String
+    public var identifier: String { storage.identifier }
     /// UTC seconds at which the offset changes, ascending.
-    let transitions: [Int64]
+    var transitions: UnsafeBufferPointer<Int64> { storage.transitions }
     /// `offsets[i]` holds before `transitions[i]`; the last one holds after the last transition.
-    let offsets: [Int32]
+    var offsets: UnsafeBufferPointer<Int32> { storage.offsets }
+    /// For each UTC day of the covered range, the segment in force at its start: a lookup is
+    /// one index and at most a step or two, instead of a binary search.
+    private var daySegments: UnsafeBufferPointer<UInt16> { storage.daySegments }
+
+    /// The tables live in one immutable object: copying a zone's rules (into every event and
+    /// every plan item) costs one reference count, and reading them none. Unchecked: the
+    /// buffers are written once in `init`, only read afterwards, and freed in `deinit`.
+    private final class Storage: @unchecked Sendable {
+        let identifier: String
+        let transitions: UnsafeBufferPointer<Int64>
+        let offsets: UnsafeBufferPointer<Int32>
+        let daySegments: UnsafeBufferPointer<UInt16>
+
+        init(identifier: String, transitions: [Int64], offsets: [Int32], daySegments: [UInt16]) {
+            self.identifier = identifier
+            self.transitions = Self.copy(transitions)
+            self.offsets = Self.copy(offsets)
+            self.daySegments = Self.copy(daySegments)
+        }
+
+        private static func copy<T>(_ values: [T]) -> UnsafeBufferPointer<T> {
+            let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+            _ = buffer.initialize(from: values)
+            return UnsafeBufferPointer(buffer)
+        }
+
+        deinit {
+            transitions.deallocate()
+            offsets.deallocate()
+            daySegments.deallocate()
+        }
+    }
+
+    private let storage: Storage
 
     /// The span the table covers; outside it the nearest known offset holds.
     static let coveredRange: ClosedRange<Int64> = -2_208_988_800...4_102_444_800  // 1900...2100
 
     public static let utc = TimeZoneRules(identifier: "UTC", transitions: [], offsets: [0])
 
-    /// For each UTC day of the covered range, the segment in force at its start: a lookup is
-    /// one index and at most a step or two, instead of a binary search.
-    private let daySegments: [UInt16]
     private static let firstDay = coveredRange.lowerBound / 86_400
 
     init(identifier: String, transitions: [Int64], offsets: [Int32]) {
-        self.identifier = identifier
-        self.transitions = transitions
-        self.offsets = offsets
-        guard !transitions.isEmpty, transitions.count < Int(UInt16.max) else {
-            daySegments = []
-            return
+        var table: [UInt16] = []
+        if !transitions.isEmpty && transitions.count < Int(UInt16.max) {
+            let days = Int((Self.coveredRange.upperBound - Self.coveredRange.lowerBound) / 86_400) + 1
+            table = [UInt16](repeating: 0, count: days)
+            var segment = 0
+            for day in 0..<days {
+                let start = (Self.firstDay + Int64(day)) * 86_400
+                while segment < transitions.count && transitions[segment] <= start { segment += 1 }
+                table[day] = UInt16(segment)
+            }
         }
-        let days = Int((Self.coveredRange.upperBound - Self.coveredRange.lowerBound) / 86_400) + 1
-        var table = [UInt16](repeating: 0, count: days)
-        var segment = 0
-        for day in 0..<days {
-            let start = (Self.firstDay + Int64(day)) * 86_400
-            while segment < transitions.count && transitions[segment] <= start { segment += 1 }
-            table[day] = UInt16(segment)
-        }
-        daySegments = table
+        storage = Storage(identifier: identifier, transitions: transitions, offsets: offsets, daySegments: table)
     }
 
     /// The rules of an IANA zone name such as `Europe/Vienna`, or nil when the name is not one.
@@ -108,6 +135,11 @@ public struct TimeZoneRules: Sendable, Hashable {
     public func resolve(_ local: LocalDateTime) -> LocalTimeResolution {
         let wall = local.secondsSinceEpoch
         if transitions.isEmpty { return .unique(Instant(secondsSinceEpoch: wall - Int64(offsets[0]))) }
+        // Nearly every day has no transition within a day either side: one offset holds.
+        let day = Int(wall.floorDivided(by: 86_400) - Self.firstDay)
+        if day >= 1 && day + 2 < daySegments.count && daySegments[day - 1] == daySegments[day + 2] {
+            return .unique(Instant(secondsSinceEpoch: wall - Int64(offsets[Int(daySegments[day])])))
+        }
         // Only the transitions within a day of this wall time can matter.
         let guess = segment(containing: wall)
         // The readings of nearby segments that land back in their own segment; no more than
