@@ -10,9 +10,9 @@ import CLibYAML
 #endif
 
 /// agenda-bench: generates seeded agendas of 1k, 10k and 100k events (nothing is written to
-/// disk) and times, in one run, a raw libyaml event loop over the bytes and the full load
-/// (read + YAML + decode + validate), reporting the ratio and the peak memory of each size,
-/// each size in its own process so peak memory is its own.
+/// disk) and times, in one run, a raw libyaml event loop over the bytes, the full load
+/// (read + YAML + decode + validate) with its ratio to the raw loop, and planning, with the
+/// peak memory of each size, each size in its own process so peak memory is its own.
 ///
 ///   swift run -c release agenda-bench              # the table
 ///   swift run -c release agenda-bench --size 5000  # one size
@@ -60,6 +60,7 @@ struct Measurement {
     var bytes: Int
     var rawSeconds: Double
     var loadSeconds: Double
+    var planSeconds: Double
     var peakMB: Double
 }
 
@@ -98,6 +99,7 @@ func measure(events: Int, repetitions: Int) -> Measurement {
     let clock = ContinuousClock()
     var raw = Double.infinity
     var load = Double.infinity
+    var planning = Double.infinity
     var loaded = 0
     for _ in 0..<repetitions {
         var count = 0
@@ -110,8 +112,16 @@ func measure(events: Int, repetitions: Int) -> Measurement {
             exit(1)
         }
         loaded = agenda.events.count
+        var plan: Plan?
+        planning = min(planning, seconds(clock.measure { plan = Scheduler().plan(agenda) }))
+        guard let plan, plan.isFeasible else {
+            print(plan?.diagnostics.prefix(5).map(\.text).joined(separator: "\n") ?? "no plan")
+            exit(1)
+        }
     }
-    return Measurement(events: loaded, bytes: bytes.count, rawSeconds: raw, loadSeconds: load, peakMB: peakResidentMB())
+    return Measurement(
+        events: loaded, bytes: bytes.count, rawSeconds: raw, loadSeconds: load, planSeconds: planning,
+        peakMB: peakResidentMB())
 }
 
 func format(_ value: Double, _ digits: Int) -> String {
@@ -143,12 +153,12 @@ if options.planOnly {
 }
 if options.child {
     let m = measure(events: options.sizes[0], repetitions: options.repetitions)
-    print("\(m.events) \(m.bytes) \(m.rawSeconds) \(m.loadSeconds) \(m.peakMB)")
+    print("\(m.events) \(m.bytes) \(m.rawSeconds) \(m.loadSeconds) \(m.planSeconds) \(m.peakMB)")
     exit(0)
 }
 
-print("| events | input MB | libyaml events (s) | load (s) | load / libyaml | peak RSS (MB) |")
-print("|---:|---:|---:|---:|---:|---:|")
+print("| events | input MB | libyaml events (s) | load (s) | load / libyaml | plan (s) | peak RSS (MB) |")
+print("|---:|---:|---:|---:|---:|---:|---:|")
 for size in options.sizes {
     // Each size in a fresh process, so its peak memory is its own.
     var pipe: [Int32] = [0, 0]
@@ -177,13 +187,13 @@ for size in options.sizes {
     var exitStatus: Int32 = 0
     waitpid(pid, &exitStatus, 0)
     let fields = String(decoding: output, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
-    guard fields.count == 5, let raw = Double(fields[2]), let load = Double(fields[3]), let peak = Double(fields[4]),
-        let bytes = Int(fields[1])
+    guard fields.count == 6, let raw = Double(fields[2]), let load = Double(fields[3]), let plan = Double(fields[4]),
+        let peak = Double(fields[5]), let bytes = Int(fields[1])
     else {
         print(String(decoding: output, as: UTF8.self))
         exit(1)
     }
     print(
-        "| \(fields[0]) | \(format(Double(bytes) / 1_048_576, 1)) | \(format(raw, 3)) | \(format(load, 3)) | \(format(load / raw, 2))× | \(format(peak, 0)) |"
+        "| \(fields[0]) | \(format(Double(bytes) / 1_048_576, 1)) | \(format(raw, 3)) | \(format(load, 3)) | \(format(load / raw, 2))× | \(format(plan, 3)) | \(format(peak, 0)) |"
     )
 }

@@ -58,15 +58,11 @@ struct ConflictReporter {
         }
     }
 
-    /// The network with only these constraints and bounds, and how it fails, if it does.
+    /// The network of only these constraints and bounds, and how it fails, if it does.
     private func run(_ network: Network, edges: [Int], bases: [Int], order: [Int32]) -> (Network, Network.Failure)? {
-        var copy = network
-        copy.edgeEnabled = Array(repeating: false, count: network.edges.count)
-        copy.baseEnabled = Array(repeating: false, count: network.bases.count)
-        for edge in edges { copy.edgeEnabled[edge] = true }
-        for base in bases { copy.baseEnabled[base] = true }
-        guard let failure = copy.propagateFromScratch(order: order) else { return nil }
-        return (copy, failure)
+        var (sub, subOrder) = network.subnetwork(edges: edges, bases: bases, order: order)
+        guard let failure = sub.propagateFromScratch(order: subOrder) else { return nil }
+        return (sub, failure)
     }
 
     func trace(_ node: Int, _ side: Network.Side, _ network: Network) -> [Step] {

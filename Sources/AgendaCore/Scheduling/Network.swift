@@ -126,6 +126,35 @@ struct Network {
         }
     }
 
+    /// The network of just these constraints and written bounds and the events they touch:
+    /// a conflict's chain is checked on it at the cost of the chain, not of the agenda.
+    func subnetwork(edges chosen: [Int], bases chosenBases: [Int], order: [Int32]) -> (network: Network, order: [Int32]) {
+        var index: [Int32: Int32] = [:]
+        var subNodes: [Node] = []
+        func map(_ node: Int32) -> Int32 {
+            if let known = index[node] { return known }
+            let new = Int32(subNodes.count)
+            index[node] = new
+            subNodes.append(nodes[Int(node)])
+            return new
+        }
+        var subEdges: [Edge] = []
+        for edge in chosen {
+            var copy = edges[edge]
+            copy.carrier = map(copy.carrier)
+            copy.other = map(copy.other)
+            subEdges.append(copy)
+        }
+        var subBases: [Base] = []
+        for base in chosenBases {
+            var copy = bases[base]
+            copy.node = map(copy.node)
+            subBases.append(copy)
+        }
+        let subOrder = order.compactMap { index[$0] }
+        return (Network(nodes: subNodes, edges: subEdges, bases: subBases), subOrder)
+    }
+
     // MARK: Running
 
     /// Sets every window from the fixed events and the enabled written bounds, then narrows
