@@ -182,4 +182,17 @@ struct ConflictTests {
         #expect(found.map(\.code) == [.invalidRepeat])
         #expect(found.first?.code.isInputError == true)
     }
+
+    @Test func planningStopsAfterTheConflictLimitAndSaysSo() throws {
+        var events = "  - { id: s, title: S, venue: vic, start: 2016-03-14, end: 2016-03-22 }\n"
+        for index in 1...5 {
+            events += "  - { id: x\(index), title: X, venue: vic, duration: 2 weeks, during: s }\n"
+        }
+        let loaded = AgendaLoader().load(bytes: Array((Self.header + events).utf8), path: "plan.yaml")
+        let agenda = try #require(loaded.agenda)
+        let found = Scheduler(maxConflicts: 3).plan(agenda).diagnostics
+        #expect(found.filter { $0.severity == .error }.count == 3)
+        #expect(found.contains { $0.severity == .note && $0.message.hasPrefix("planning stopped after 3 conflicts") })
+        #expect(Scheduler().plan(agenda).diagnostics.count == 5)
+    }
 }

@@ -84,6 +84,9 @@ struct Network {
     /// Edges by node, compressed: `incidence[offsets[n]..<offsets[n + 1]]`.
     var offsets: [Int32] = []
     var incidence: [Int32] = []
+    /// Written bounds by node, compressed the same way.
+    var baseOffsets: [Int32] = []
+    var baseIncidence: [Int32] = []
 
     var lo: [Int64] = []
     var hi: [Int64] = []
@@ -92,6 +95,7 @@ struct Network {
     var updates: [Int32] = []
     var hiUpdates: [Int32] = []
     private var queue: [Int32] = []
+    private var head = 0
     private var queued: [Bool] = []
     /// Which bounds of a queued event changed since it was last visited: only the rules that
     /// read those bounds run again.
@@ -123,6 +127,16 @@ struct Network {
             fill[Int(edge.carrier)] += 1
             incidence[Int(fill[Int(edge.other)])] = Int32(index)
             fill[Int(edge.other)] += 1
+        }
+        var baseCount = [Int32](repeating: 0, count: nodes.count + 1)
+        for base in bases { baseCount[Int(base.node)] += 1 }
+        baseOffsets = [Int32](repeating: 0, count: nodes.count + 1)
+        for index in 0..<nodes.count { baseOffsets[index + 1] = baseOffsets[index] + baseCount[index] }
+        var baseFill = baseOffsets
+        baseIncidence = [Int32](repeating: 0, count: bases.count)
+        for (index, base) in bases.enumerated() {
+            baseIncidence[Int(baseFill[Int(base.node)])] = Int32(index)
+            baseFill[Int(base.node)] += 1
         }
     }
 
@@ -169,35 +183,77 @@ struct Network {
         hiUpdates = Array(repeating: 0, count: count)
         queue.removeAll(keepingCapacity: true)
         queue.reserveCapacity(count)
+        head = 0
         queued = Array(repeating: false, count: count)
         dirty = Array(repeating: 0, count: count)
-        for index in 0..<count where nodes[index].fixed {
+        for index in 0..<count { setInitialBounds(index) }
+        // Events with a bound start the propagation, in topological order, so most bounds are
+        // final the first time they are read.
+        for node in order { seed(Int(node)) }
+        if let failure = firstEmptyWindow(in: order.lazy.map { Int($0) }) { return failure }
+        return drain()
+    }
+
+    /// A fixed event's own start, or a flexible event's written bounds.
+    private mutating func setInitialBounds(_ index: Int) {
+        if nodes[index].fixed {
             lo[index] = nodes[index].fixedStart
             hi[index] = nodes[index].fixedStart
             loReason[index] = Reason(kind: .fixed)
             hiReason[index] = Reason(kind: .fixed)
+        } else {
+            lo[index] = Self.negativeInfinity
+            hi[index] = Self.positiveInfinity
+            loReason[index] = Reason()
+            hiReason[index] = Reason()
         }
-        for (index, base) in bases.enumerated() where baseEnabled[index] {
-            let node = Int(base.node)
-            let reason = Reason(kind: .base, index: Int32(index), raw: base.value)
-            switch base.kind {
+        updates[index] = 0
+        hiUpdates[index] = 0
+        for slot in Int(baseOffsets[index])..<Int(baseOffsets[index + 1]) {
+            let base = Int(baseIncidence[slot])
+            guard baseEnabled[base] else { continue }
+            let value = bases[base].value
+            let reason = Reason(kind: .base, index: Int32(base), raw: value)
+            switch bases[base].kind {
             case .notBefore, .agendaStart:
-                if let failure = raise(node, to: snapForward(node, base.value), reason) { return failure }
+                let start = snapForward(index, value)
+                if start > lo[index] {
+                    lo[index] = start
+                    loReason[index] = reason
+                }
             case .notAfter, .agendaEnd:
-                if let failure = lower(node, to: latestStart(node, endAtMost: base.value), reason) { return failure }
+                let start = latestStart(index, endAtMost: value)
+                if start < hi[index] {
+                    hi[index] = start
+                    hiReason[index] = reason
+                }
             }
         }
-        // Events with a bound start the propagation, in topological order, so most bounds are
-        // final the first time they are read.
-        queue.removeAll(keepingCapacity: true)
-        for node in order {
-            let index = Int(node)
-            let flags = (Self.isFinite(lo[index]) ? Self.loChanged : 0) | (Self.isFinite(hi[index]) ? Self.hiChanged : 0)
-            guard flags != 0 else { continue }
-            dirty[index] = flags
-            queued[index] = true
-            queue.append(node)
+    }
+
+    private mutating func seed(_ index: Int) {
+        let flags = (Self.isFinite(lo[index]) ? Self.loChanged : 0) | (Self.isFinite(hi[index]) ? Self.hiChanged : 0)
+        if flags != 0 { enqueue(index, flags) }
+    }
+
+    private func firstEmptyWindow(in nodes: some Sequence<Int>) -> Failure? {
+        nodes.first { lo[$0] > hi[$0] }.map { .empty(Int32($0)) }
+    }
+
+    /// After a conflict is set aside, starts these events' windows again from their own
+    /// bounds (a conflict never reaches past fixed events, so the rest stays sound) and
+    /// finishes the propagation the conflict interrupted.
+    mutating func resume(resetting reset: [Int]) -> Failure? {
+        for index in reset { setInitialBounds(index) }
+        for index in reset {
+            seed(index)
+            // Fixed neighbours give their bounds again.
+            for slot in Int(offsets[index])..<Int(offsets[index + 1]) {
+                let edge = edges[Int(incidence[slot])]
+                for end in [Int(edge.carrier), Int(edge.other)] where nodes[end].fixed { seed(end) }
+            }
         }
+        if let failure = firstEmptyWindow(in: reset) { return failure }
         return drain()
     }
 
@@ -209,7 +265,6 @@ struct Network {
     }
 
     private mutating func drain() -> Failure? {
-        var head = 0
         while head < queue.count {
             let node = Int(queue[head])
             head += 1
@@ -220,7 +275,9 @@ struct Network {
                 let edge = Int(incidence[slot])
                 guard edgeEnabled[edge] else { continue }
                 if let failure = relax(edge, from: node, flags) {
-                    queue.removeAll(keepingCapacity: true)
+                    // The rest of the work stays queued, this event's rules included, so
+                    // `resume` can finish it once the conflict is set aside.
+                    enqueue(node, flags)
                     return failure
                 }
             }
@@ -230,6 +287,7 @@ struct Network {
             }
         }
         queue.removeAll(keepingCapacity: true)
+        head = 0
         return nil
     }
 

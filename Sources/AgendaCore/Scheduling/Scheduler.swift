@@ -21,18 +21,36 @@ public struct Scheduler: Sendable {
         var diagnostics = builder.diagnostics
         var reporter = ConflictReporter(agenda: agenda)
 
-        // Find every independent conflict: report one, set its constraints aside, look again.
+        // Find every independent conflict: report one, set its constraints aside, restart
+        // the events it touched, look again.
         var settled = false
+        var components: FlexibleComponents?
+        var failure = network.propagateFromScratch(order: order)
         while true {
-            guard let failure = network.propagateFromScratch(order: order) else {
+            guard let current = failure else {
                 settled = true
                 break
             }
-            let conflict = reporter.report(failure, in: network, order: order)
+            let conflict = reporter.report(current, in: network, order: order)
             diagnostics.append(conflict.diagnostic)
-            guard !conflict.edges.isEmpty || !conflict.bases.isEmpty, diagnostics.errorCount < maxConflicts else { break }
+            guard !conflict.edges.isEmpty || !conflict.bases.isEmpty else { break }
+            guard diagnostics.errorCount < maxConflicts else {
+                diagnostics.append(
+                    Diagnostic(
+                        .note, .cannotPlace, "planning stopped after \(maxConflicts) conflicts; more may follow once these are solved",
+                        at: nil))
+                break
+            }
             for edge in conflict.edges { network.edgeEnabled[edge] = false }
             for base in conflict.bases { network.baseEnabled[base] = false }
+            if components == nil { components = FlexibleComponents(network) }
+            var touched: [Int] = []
+            switch current {
+            case .empty(let node), .cycle(let node, _): touched.append(Int(node))
+            }
+            for edge in conflict.edges { touched += [Int(network.edges[edge].carrier), Int(network.edges[edge].other)] }
+            for base in conflict.bases { touched.append(Int(network.bases[base].node)) }
+            failure = network.resume(resetting: components!.events(around: touched, in: network))
         }
         // With the conflicting constraints set aside the windows are sound: an event with
         // nothing to bound it is reported too, so every problem shows in one run.
@@ -88,6 +106,49 @@ public struct Scheduler: Sendable {
                         .unboundedEvent, "'\(event.id)' is scheduled as late as possible but nothing gives it a latest end",
                         at: event.idLocation,
                         hint: "add 'not_after', a 'before' constraint, or 'end' under 'agenda'"))
+            }
+        }
+        return result
+    }
+}
+
+/// Groups of flexible events joined by constraints. Bounds travel between flexible events
+/// only; a fixed event never changes, so a conflict stays inside its group and only that
+/// group needs to start again once the conflict is set aside.
+struct FlexibleComponents {
+    private var parent: [Int32]
+    private var members: [Int32: [Int]] = [:]
+
+    init(_ network: Network) {
+        parent = Array(0..<Int32(network.nodes.count))
+        for edge in network.edges where !network.nodes[Int(edge.carrier)].fixed && !network.nodes[Int(edge.other)].fixed {
+            let a = root(Int(edge.carrier))
+            let b = root(Int(edge.other))
+            if a != b { parent[Int(max(a, b))] = min(a, b) }
+        }
+        for index in network.nodes.indices where !network.nodes[index].fixed {
+            members[root(index), default: []].append(index)
+        }
+    }
+
+    private mutating func root(_ node: Int) -> Int32 {
+        var current = Int32(node)
+        while parent[Int(current)] != current {
+            parent[Int(current)] = parent[Int(parent[Int(current)])]
+            current = parent[Int(current)]
+        }
+        return current
+    }
+
+    /// The fixed events among `events`, and every flexible event grouped with the others.
+    mutating func events(around events: [Int], in network: Network) -> [Int] {
+        var result: [Int] = []
+        var roots = Set<Int32>()
+        for event in events {
+            if network.nodes[event].fixed {
+                result.append(event)
+            } else if roots.insert(root(event)).inserted {
+                result += members[root(event)] ?? [event]
             }
         }
         return result
