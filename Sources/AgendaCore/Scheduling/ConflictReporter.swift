@@ -23,8 +23,26 @@ struct ConflictReporter {
     func report(_ failure: Network.Failure, in network: Network, order: [Int32]) -> Conflict {
         switch failure {
         case .cycle(let node, let side):
-            let cycle = cycleEdges(from: Int(node), side, in: network)
-            return Conflict(diagnostic: describeCycle(cycle, network), edges: cycle, bases: [])
+            // Two events can push each other's bounds a step at a time (an event longer than
+            // the one it must lie within): on its own, with room to run, such a chain ends in
+            // an ordinary empty window, reported as one. Only a chain that never ends is a
+            // cycle of minimum gaps.
+            let cycle = unique(cycleEdges(from: Int(node), side, in: network))
+            // Minimum gaps around a loop of events (`after` and `before` without a maximum)
+            // contradict each other whatever the dates: from any start, they push it on
+            // without end. That is checked from one arbitrary start.
+            let pureGaps = cycle.count >= 2 && cycle.allSatisfy { network.edges[$0].relation != .during && network.edges[$0].max == nil }
+            let anchor = cycle.lazy.map { Int(network.edges[$0].carrier) }.first { !network.nodes[$0].fixed }
+            if pureGaps, let anchor, let (_, alone) = run(network, edges: cycle, bases: [], order: order, anchor: anchor),
+                case .cycle = alone
+            {
+                return Conflict(diagnostic: describeCycle(cycle, network), edges: cycle, bases: [])
+            }
+            // The cycle holds on its own: what empties it are the constraints and bounds
+            // around it. Their minimal set is the conflict.
+            let edges = edgesAround(cycle, in: network)
+            let bases = basesOfEvents(touchedBy: edges, and: [Int(node)], in: network)
+            return minimized(edges: edges, bases: bases, in: network, order: order, otherwise: failure)
         case .empty(let node):
             var edges: [Int] = []
             var bases: [Int] = []
@@ -35,32 +53,92 @@ struct ConflictReporter {
                 default: break
                 }
             }
-            // Deletion filter: drop every item without which the conflict remains, so the
-            // chain reported is minimal (and, run on its own, still infeasible: real).
-            guard var (failing, result) = run(network, edges: edges, bases: bases, order: order) else {
-                return Conflict(diagnostic: describe(failure, network), edges: edges, bases: bases)
-            }
-            for edge in edges {
-                let fewer = edges.filter { $0 != edge }
-                if let smaller = run(network, edges: fewer, bases: bases, order: order) {
-                    edges = fewer
-                    (failing, result) = smaller
-                }
-            }
-            for base in bases {
-                let fewer = bases.filter { $0 != base }
-                if let smaller = run(network, edges: edges, bases: fewer, order: order) {
-                    bases = fewer
-                    (failing, result) = smaller
-                }
-            }
-            return Conflict(diagnostic: describe(result, failing), edges: edges, bases: bases)
+            // The traced chain keeps only the last reason of each bound: the written bounds of
+            // every event it touches are added, so the chain surely conflicts on its own.
+            bases = unique(bases + basesOfEvents(touchedBy: edges, and: [Int(node)], in: network))
+            return minimized(edges: edges, bases: bases, in: network, order: order, otherwise: failure)
         }
     }
 
+    /// Deletion filter: drops every item without which the conflict remains, so the chain
+    /// reported is minimal and, run on its own, still infeasible (real).
+    private func minimized(
+        edges start: [Int], bases startBases: [Int], in network: Network, order: [Int32], otherwise failure: Network.Failure
+    ) -> Conflict {
+        var edges = start
+        var bases = startBases
+        guard var (failing, result) = run(network, edges: edges, bases: bases, order: order) else {
+            return Conflict(diagnostic: describe(failure, network), edges: edges, bases: bases)
+        }
+        // A smaller set must fail the same way: an empty window stays an empty window (a
+        // set that only runs away once its bounds are gone explains nothing more).
+        func sameKind(_ other: Network.Failure) -> Bool {
+            switch (result, other) {
+            case (.empty, .empty), (.cycle, .cycle): true
+            default: false
+            }
+        }
+        for edge in start {
+            let fewer = edges.filter { $0 != edge }
+            if let smaller = run(network, edges: fewer, bases: bases, order: order), sameKind(smaller.1) {
+                edges = fewer
+                (failing, result) = smaller
+            }
+        }
+        for base in startBases {
+            let fewer = bases.filter { $0 != base }
+            if let smaller = run(network, edges: edges, bases: fewer, order: order), sameKind(smaller.1) {
+                bases = fewer
+                (failing, result) = smaller
+            }
+        }
+        return Conflict(diagnostic: describe(result, failing), edges: edges, bases: bases)
+    }
+
+    /// The enabled constraints reachable from these through flexible events (a fixed event
+    /// passes no bound on), at most a few thousand.
+    private func edgesAround(_ start: [Int], in network: Network) -> [Int] {
+        var edges = Set(start)
+        var visited = Set<Int>()
+        var queue = start.flatMap { [Int(network.edges[$0].carrier), Int(network.edges[$0].other)] }
+        while let node = queue.popLast(), edges.count < 4000 {
+            guard visited.insert(node).inserted, !network.nodes[node].fixed else { continue }
+            for slot in Int(network.offsets[node])..<Int(network.offsets[node + 1]) {
+                let edge = Int(network.incidence[slot])
+                guard network.edgeEnabled[edge], edges.insert(edge).inserted else { continue }
+                queue += [Int(network.edges[edge].carrier), Int(network.edges[edge].other)]
+            }
+        }
+        return edges.sorted()
+    }
+
+    private func unique(_ items: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return items.filter { seen.insert($0).inserted }
+    }
+
+    /// The enabled written bounds of the events these constraints join, and of `extra`.
+    private func basesOfEvents(touchedBy edges: [Int], and extra: [Int], in network: Network) -> [Int] {
+        var events = Set(extra)
+        for edge in edges {
+            events.insert(Int(network.edges[edge].carrier))
+            events.insert(Int(network.edges[edge].other))
+        }
+        var result: [Int] = []
+        for event in events.sorted() {
+            for slot in Int(network.baseOffsets[event])..<Int(network.baseOffsets[event + 1]) {
+                let base = Int(network.baseIncidence[slot])
+                if network.baseEnabled[base] { result.append(base) }
+            }
+        }
+        return result
+    }
+
     /// The network of only these constraints and bounds, and how it fails, if it does.
-    private func run(_ network: Network, edges: [Int], bases: [Int], order: [Int32]) -> (Network, Network.Failure)? {
-        var (sub, subOrder) = network.subnetwork(edges: edges, bases: bases, order: order)
+    private func run(
+        _ network: Network, edges: [Int], bases: [Int], order: [Int32], anchor: Int? = nil
+    ) -> (Network, Network.Failure)? {
+        var (sub, subOrder) = network.subnetwork(edges: edges, bases: bases, order: order, anchor: anchor)
         guard let failure = sub.propagateFromScratch(order: subOrder) else { return nil }
         return (sub, failure)
     }
@@ -137,12 +215,13 @@ struct ConflictReporter {
             at: location(high, network) ?? location(low, network) ?? event.location, notes: notes)
     }
 
-    private func describeCycle(_ cycle: [Int], _ network: Network) -> Diagnostic {
+    private func describeCycle(_ path: [Int], _ network: Network) -> Diagnostic {
+        let cycle = unique(path)
         let parts = cycle.map { sentence(for: network.edges[$0], network) }
         let first = cycle.first.map { network.edges[$0].location }
         return .error(
-            .gapCycle, "minimum gaps form a cycle: \(parts.joined(separator: "; ")); no order of these events satisfies them",
-            at: first, hint: "remove one of these constraints or its gap",
+            .gapCycle, "these constraints contradict each other at any time: \(parts.joined(separator: "; "))",
+            at: first, hint: "remove one of them, or shorten a gap",
             notes: cycle.map { .init(sentence(for: network.edges[$0], network), at: network.edges[$0].location) })
     }
 

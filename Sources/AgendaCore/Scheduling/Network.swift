@@ -78,6 +78,10 @@ struct Network {
 
     var nodes: [Node]
     var edges: [Edge]
+    /// How often one bound may move before its event is taken to sit on a cycle of gaps.
+    /// Without one, a start rises at most once per event on the longest path to it, plus a
+    /// few times for written bounds and working days.
+    var cycleAllowance: Int
     var bases: [Base]
     var edgeEnabled: [Bool]
     var baseEnabled: [Bool]
@@ -107,6 +111,7 @@ struct Network {
         self.nodes = nodes
         self.edges = edges
         self.bases = bases
+        cycleAllowance = nodes.count + 16
         edgeEnabled = Array(repeating: true, count: edges.count)
         baseEnabled = Array(repeating: true, count: bases.count)
         buildIncidence()
@@ -142,7 +147,9 @@ struct Network {
 
     /// The network of just these constraints and written bounds and the events they touch:
     /// a conflict's chain is checked on it at the cost of the chain, not of the agenda.
-    func subnetwork(edges chosen: [Int], bases chosenBases: [Int], order: [Int32]) -> (network: Network, order: [Int32]) {
+    func subnetwork(
+        edges chosen: [Int], bases chosenBases: [Int], order: [Int32], anchor: Int? = nil
+    ) -> (network: Network, order: [Int32]) {
         var index: [Int32: Int32] = [:]
         var subNodes: [Node] = []
         func map(_ node: Int32) -> Int32 {
@@ -165,8 +172,16 @@ struct Network {
             copy.node = map(copy.node)
             subBases.append(copy)
         }
+        // An arbitrary earliest start for one event: constraints that contradict each other
+        // whatever the dates then push its bounds without end.
+        if let anchor {
+            subBases.append(Base(node: map(Int32(anchor)), kind: .notBefore, value: 946_684_800, location: nil))
+        }
         let subOrder = order.compactMap { index[$0] }
-        return (Network(nodes: subNodes, edges: subEdges, bases: subBases), subOrder)
+        var sub = Network(nodes: subNodes, edges: subEdges, bases: subBases)
+        // A few events may push each other a long way before their windows empty.
+        sub.cycleAllowance = anchor == nil ? 5_000 : subNodes.count + 64
+        return (sub, subOrder)
     }
 
     // MARK: Running
@@ -303,10 +318,8 @@ struct Network {
         lo[node] = value
         loReason[node] = reason
         if lo[node] > hi[node] { return .empty(Int32(node)) }
-        // Without a cycle of gaps, a start rises at most once per event on the longest
-        // path to it, plus a few times for written bounds and working days.
         updates[node] += 1
-        if Int(updates[node]) > nodes.count + 16 { return .cycle(Int32(node), .lo) }
+        if Int(updates[node]) > cycleAllowance { return .cycle(Int32(node), .lo) }
         enqueue(node, Self.loChanged)
         return nil
     }
@@ -318,7 +331,7 @@ struct Network {
         if lo[node] > hi[node] { return .empty(Int32(node)) }
         // The same bound for latest starts, lowered by a cycle of gaps written with `before`.
         hiUpdates[node] += 1
-        if Int(hiUpdates[node]) > nodes.count + 16 { return .cycle(Int32(node), .hi) }
+        if Int(hiUpdates[node]) > cycleAllowance { return .cycle(Int32(node), .hi) }
         enqueue(node, Self.hiChanged)
         return nil
     }
