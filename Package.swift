@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgendaCoreTests",
-            dependencies: ["AgendaCore"],
+            dependencies: ["AgendaCore", "AgendaGenerator"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -61,7 +61,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgendaCLITests",
-            dependencies: ["AgendaCore", "agenda"],
+            dependencies: ["AgendaCore", "AgendaGenerator", "agenda"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

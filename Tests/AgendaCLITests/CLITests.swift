@@ -1,4 +1,5 @@
 import AgendaCore
+import AgendaGenerator
 import Foundation
 import Testing
 
@@ -148,7 +149,7 @@ struct BadInputTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("\(kind).yaml")
-        var generator = SplitMix(seed: 2016)
+        var generator = SplitMix64(seed: 2016)
         let bytes: [UInt8]
         switch kind {
         case "binary":
@@ -169,19 +170,6 @@ struct BadInputTests {
         #expect(first.hasPrefix(file.path + ":"), "\(first.prefix(300))")
         #expect(first.contains(": error: "))
         #expect(output.stderr.isEmpty)
-    }
-}
-
-/// A small deterministic generator, so generated fixtures are the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -1,4 +1,5 @@
 import AgendaCore
+import AgendaGenerator
 import Foundation
 import Testing
 
@@ -15,21 +16,8 @@ import Testing
 
 // MARK: - Random numbers
 
-/// SplitMix64 (Steele, Lea and Flood): tiny, fast and the same everywhere, so a seed names one
-/// agenda for good.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// The generator's SplitMix64 with the draws these tests need.
+extension SplitMix64 {
     mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
