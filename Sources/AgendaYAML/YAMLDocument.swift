@@ -20,8 +20,6 @@ public struct YAMLDocument: Sendable {
 
     public enum ScalarStyle: UInt8, Sendable {
         case plain, singleQuoted, doubleQuoted, literal, folded
-
-        public var isQuoted: Bool { self == .singleQuoted || self == .doubleQuoted }
     }
 
     struct Node: Sendable {
@@ -125,6 +123,4 @@ public struct YAMLDocument: Sendable {
             return (NodeID(raw: slots[base]), NodeID(raw: slots[base + 1]))
         }
     }
-
-    public var nodeCount: Int { nodes.count }
 }

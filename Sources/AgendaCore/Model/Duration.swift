@@ -49,8 +49,9 @@ public struct Duration: Hashable, Sendable, CustomStringConvertible {
         return "\(amount) \(name)"
     }
 
-    /// A rough length in minutes, for comparing a `max` with a `gap` written in other units.
-    /// Working days count as calendar days and months as 28 to 31 days: see `comparison(to:)`.
+    /// The shortest and longest this can be, in minutes, for comparing a `max` with a `gap`
+    /// written in other units: a day is 23 to 25 hours across a clock change, a month 28 to 31
+    /// days, and working days have no upper bound.
     func bounds() -> ClosedRange<Int64> {
         let a = Int64(amount)
         switch unit {

@@ -22,9 +22,6 @@ public struct Plan: Sendable {
     public func explanation(for eventID: String) -> Explanation? {
         trace?.explanation(for: eventID)
     }
-
-    /// The ids of the critical events (zero slack), in plan order.
-    public var criticalPath: [PlannedEvent] { items.filter(\.critical) }
 }
 
 public struct PlannedEvent: Sendable, Hashable {

@@ -19,7 +19,7 @@ public struct Scheduler: Sendable {
         var network = Network(nodes: builder.nodes, edges: builder.edges, bases: builder.bases)
         let order = builder.placementOrder()
         var diagnostics = builder.diagnostics
-        var reporter = ConflictReporter(agenda: agenda)
+        let reporter = ConflictReporter(agenda: agenda)
 
         // Find every independent conflict: report one, set its constraints aside, restart
         // the events it touched, look again.

@@ -47,8 +47,6 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
-    public var year: Int { components.year }
-
     public var weekday: Weekday {
         // 1970-01-01 was a Thursday.
         switch ((daysSinceEpoch % 7) + 7 + 3) % 7 {

@@ -75,7 +75,6 @@ public struct ZoneAbbreviations: Sendable {
         for transition in 0..<times {
             if let (offset, text) = name(ofType: Int(bytes[transitionTypes + transition])) { result[offset] = text }
         }
-        _ = (isut, isstd, leap)
         return result
     }
 }
