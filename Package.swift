@@ -12,6 +12,9 @@ let package = Package(
         .executable(name: "agenda", targets: ["agenda"]),
         .library(name: "AgendaCore", targets: ["AgendaCore"]),
         .library(name: "AgendaYAML", targets: ["AgendaYAML"]),
+        .library(name: "AgendaICalendar", targets: ["AgendaICalendar"]),
+        .library(name: "AgendaCSV", targets: ["AgendaCSV"]),
+        .library(name: "AgendaMarkdown", targets: ["AgendaMarkdown"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,11 +31,17 @@ let package = Package(
             dependencies: ["AgendaCore", "CLibYAML"],
             swiftSettings: strictSettings
         ),
+        .target(name: "AgendaICalendar", dependencies: ["AgendaCore"], swiftSettings: strictSettings),
+        .target(name: "AgendaCSV", dependencies: ["AgendaCore"], swiftSettings: strictSettings),
+        .target(name: "AgendaMarkdown", dependencies: ["AgendaCore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "agenda",
             dependencies: [
                 "AgendaCore",
                 "AgendaYAML",
+                "AgendaICalendar",
+                "AgendaCSV",
+                "AgendaMarkdown",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -40,7 +49,9 @@ let package = Package(
         .target(name: "AgendaGenerator", dependencies: ["AgendaCore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "agenda-bench",
-            dependencies: ["AgendaCore", "AgendaYAML", "AgendaGenerator", "CLibYAML"],
+            dependencies: [
+                "AgendaCore", "AgendaYAML", "AgendaGenerator", "CLibYAML", "AgendaICalendar", "AgendaCSV", "AgendaMarkdown",
+            ],
             path: "Sources/AgendaBenchmarks",
             swiftSettings: strictSettings
         ),
@@ -57,6 +68,11 @@ let package = Package(
         .testTarget(
             name: "AgendaSchedulerTests",
             dependencies: ["AgendaCore", "AgendaYAML"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AgendaExportTests",
+            dependencies: ["AgendaCore", "AgendaYAML", "AgendaICalendar", "AgendaCSV", "AgendaMarkdown"],
             swiftSettings: strictSettings
         ),
         .testTarget(

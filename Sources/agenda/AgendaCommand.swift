@@ -19,7 +19,9 @@ struct AgendaCommand: ParsableCommand {
             Exit codes: 0 clean, 1 the agenda breaks its constraints or checks, 2 the input \
             cannot be read or is invalid (and for a mistyped command line), 3 internal error.
             """,
-        subcommands: [CheckCommand.self, PlanCommand.self, ExplainCommand.self, CodesCommand.self]
+        subcommands: [
+            CheckCommand.self, PlanCommand.self, ExplainCommand.self, ExportCommand.self, FormatsCommand.self, CodesCommand.self,
+        ]
     )
 
     /// Runs the command line, mapping every outcome onto the documented exit codes.

@@ -7,6 +7,12 @@ public enum Recurrence {
         public var start: Instant
         public var end: Instant
         public var localStart: LocalDateTime
+
+        public init(start: Instant, end: Instant, localStart: LocalDateTime) {
+            self.start = start
+            self.end = end
+            self.localStart = localStart
+        }
     }
 
     /// The occurrences of an event that starts at `start` (local, in `zone`) and lasts until

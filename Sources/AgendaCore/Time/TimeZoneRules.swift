@@ -178,6 +178,30 @@ public struct TimeZoneRules: Sendable, Hashable {
         }
     }
 
+    /// A change of offset: at `instant` the clocks go from `offsetBefore` to `offsetAfter`.
+    public struct Transition: Hashable, Sendable {
+        public var instant: Instant
+        public var offsetBefore: Int
+        public var offsetAfter: Int
+    }
+
+    /// The transitions that shape the offsets of `range`: every one inside it, led by the
+    /// last one before it (which set the offset in force at its start), when there is one.
+    public func transitions(shaping range: ClosedRange<Instant>) -> [Transition] {
+        var index = segment(containing: range.lowerBound.secondsSinceEpoch) - 1
+        var result: [Transition] = []
+        while index < transitions.count && (index < 0 || transitions[index] <= range.upperBound.secondsSinceEpoch) {
+            if index >= 0 {
+                result.append(
+                    Transition(
+                        instant: Instant(secondsSinceEpoch: transitions[index]), offsetBefore: Int(offsets[index]),
+                        offsetAfter: Int(offsets[index + 1])))
+            }
+            index += 1
+        }
+        return result
+    }
+
     /// The wall-clock time of an instant.
     public func localTime(at instant: Instant) -> LocalDateTime {
         LocalDateTime(secondsSinceEpoch: instant.secondsSinceEpoch + Int64(offset(at: instant)))
