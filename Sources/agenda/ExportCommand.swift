@@ -55,11 +55,15 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
+    /// What people also call the formats.
+    static let longNames = ["ical": "ics", "icalendar": "ics", "markdown": "md"]
+
     /// The exporters named by `--format`, in that order, each once.
     func selectedExporters() throws -> [any Exporter] {
         var selected: [any Exporter] = []
         for name in format.split(separator: ",", omittingEmptySubsequences: false).map({ $0.trimmingSpaces() }) {
-            guard let exporter = exporters.first(where: { $0.identifier == name || $0.fileExtension == name }) else {
+            let identifier = Self.longNames[name.lowercased()] ?? name.lowercased()
+            guard let exporter = exporters.first(where: { $0.identifier == identifier || $0.fileExtension == identifier }) else {
                 let names = exporters.map(\.identifier)
                 let hint = Suggestion.closest(to: name.lowercased(), in: names).map { "did you mean '\($0)'? " } ?? ""
                 throw ValidationError("'\(name)' is not an export format; \(hint)Formats: \(names.joined(separator: ", ")).")

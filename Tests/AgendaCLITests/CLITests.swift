@@ -131,15 +131,7 @@ struct BadInputTests {
     @Test(arguments: goldenFixtures)
     func outputMatchesTheGoldenFile(_ fixture: String) throws {
         let output = try CLI.run(["check", fixture], in: CLI.fixtures)
-        let actual = "exit: \(output.status)\n\(output.stdout)"
-        let golden = CLI.fixtures.appendingPathComponent("expected/" + fixture.replacingOccurrences(of: ".yaml", with: ".txt"))
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: golden)
-            return
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(actual == expected, "\(fixture) differs from its golden file:\n\(lineDiff(expected, actual))")
+        try expectGolden("exit: \(output.status)\n\(output.stdout)", fixture.replacingOccurrences(of: ".yaml", with: ".txt"))
         #expect(output.stderr.isEmpty)
     }
 
@@ -173,6 +165,18 @@ struct BadInputTests {
     }
 }
 
+/// Compares an output with its golden file under Fixtures/expected (RECORD_GOLDEN=1 re-records).
+func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    let golden = CLI.fixtures.appendingPathComponent("expected/" + name)
+    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+        try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(actual.utf8).write(to: golden)
+        return
+    }
+    let expected = try String(contentsOf: golden, encoding: .utf8)
+    #expect(actual == expected, "\(name) differs from its golden file:\n\(lineDiff(expected, actual))", sourceLocation: sourceLocation)
+}
+
 /// The lines that differ, marked `-` (expected) and `+` (actual).
 func lineDiff(_ expected: String, _ actual: String) -> String {
     let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
@@ -191,18 +195,6 @@ func lineDiff(_ expected: String, _ actual: String) -> String {
 
 @Suite("agenda plan and explain")
 struct PlanCommandTests {
-    /// Compares an output with its golden file under Fixtures/expected (RECORD_GOLDEN=1 re-records).
-    func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        let golden = CLI.fixtures.appendingPathComponent("expected/" + name)
-        if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: golden)
-            return
-        }
-        let expected = try String(contentsOf: golden, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs:\n\(lineDiff(expected, actual))", sourceLocation: sourceLocation)
-    }
-
     @Test func theTableMatchesItsGoldenFile() throws {
         let output = try CLI.run(["plan", "good/plan.yaml"], in: CLI.fixtures)
         #expect(output.status == 0, "\(output.stderr)")
