@@ -72,7 +72,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgendaExportTests",
-            dependencies: ["AgendaCore", "AgendaYAML", "AgendaICalendar", "AgendaCSV", "AgendaMarkdown"],
+            dependencies: ["AgendaCore", "AgendaYAML", "AgendaGenerator", "AgendaICalendar", "AgendaCSV", "AgendaMarkdown"],
             swiftSettings: strictSettings
         ),
         .testTarget(

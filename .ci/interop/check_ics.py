@@ -10,7 +10,6 @@ import datetime as dt
 import json
 import re
 import sys
-from collections import Counter
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -18,6 +17,7 @@ import recurring_ical_events
 
 UTC_NAMES = ("UTC", "Etc/UTC")
 SUBDAILY = ("HOURLY", "MINUTELY", "SECONDLY")
+TEXT_PROPS = ("SUMMARY", "LOCATION", "DESCRIPTION")  # single TEXT values: , and ; escaped
 
 
 def fail(msg):
@@ -38,9 +38,33 @@ def check_lines(raw):
         except UnicodeDecodeError:
             fail(f"line {n}: folding splits a UTF-8 character")
     try:
-        re.sub(rb"\r\n[ \t]", b"", raw).decode("utf-8")
+        text = re.sub(rb"\r\n[ \t]", b"", raw).decode("utf-8")
     except UnicodeDecodeError as e:
         fail(f"unfolded text is not valid UTF-8: {e}")
+    check_content_lines(text.split("\r\n")[:-1])
+
+
+def check_content_lines(lines):
+    """What icalendar lets pass: BEGIN/END nesting, and TEXT escaping (RFC 5545 3.3.11)."""
+    stack, calendars = [], 0
+    for line in lines:
+        name, _, value = line.partition(":")
+        name = name.split(";")[0].upper()
+        if not stack and (name, value, calendars) != ("BEGIN", "VCALENDAR", 0):
+            fail(f"{line!r} outside the one VCALENDAR")
+        if name == "BEGIN":
+            calendars += value == "VCALENDAR"
+            stack.append(value)
+        elif name == "END":
+            if stack.pop() != value:
+                fail(f"{line!r} does not close the open component")
+        elif name in TEXT_PROPS:
+            # Tokens: an escape (backslash + one char) or a bare , or ;
+            for token in re.findall(r"\\.?|[,;]", value):
+                if token not in ("\\\\", "\\;", "\\,", "\\n", "\\N"):
+                    fail(f"{name}: bad escape or unescaped {token!r} in {value!r}")
+    if stack:
+        fail(f"unclosed components {stack}")
 
 
 def parse_strict(raw):
@@ -53,6 +77,17 @@ def parse_strict(raw):
         if comp.errors:
             fail(f"icalendar parse errors in {comp.name}: {comp.errors}")
     return cal
+
+
+def duration(vevent):
+    """DTEND - DTSTART: days for dates, elapsed time for date-times (RFC 5545 3.8.5.3)."""
+    start = vevent["DTSTART"].dt
+    if "DTEND" not in vevent:  # RFC 5545 3.6.1: a date lasts one day, a date-time none
+        return dt.timedelta(0 if isinstance(start, dt.datetime) else 1)
+    end = vevent["DTEND"].dt
+    if isinstance(start, dt.datetime):  # same-tzinfo subtraction would ignore the offsets
+        start, end = start.astimezone(dt.timezone.utc), end.astimezone(dt.timezone.utc)
+    return end - start
 
 
 def vtimezone_offsets(cal):
@@ -147,7 +182,13 @@ def main(plan_path, ics_path):
         if str(occ.get("SUMMARY")) != e["title"]:
             fail(f"{e['id']}: SUMMARY {str(occ.get('SUMMARY'))!r} != title {e['title']!r}")
         o_start = occ["DTSTART"].dt
-        o_end = occ["DTEND"].dt if "DTEND" in occ else o_start  # no DTEND: ends when it starts
+        # RFC 5545 3.8.5.3: every occurrence lasts the exact duration of DTEND - DTSTART.
+        # recurring_ical_events adds it in wall time (wrong across a DST change): redo it.
+        length = duration(src)
+        if isinstance(o_start, dt.datetime):
+            o_end = (o_start.astimezone(dt.timezone.utc) + length).astimezone(o_start.tzinfo)
+        else:
+            o_end = o_start + length
         if e["all_day"]:
             # Exclusive DATE end: the local midnight after the last day.
             if isinstance(o_start, dt.datetime) or isinstance(o_end, dt.datetime):

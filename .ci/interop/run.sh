@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Interop read-back: export each input with the built tool, then check every format with
 # independent readers (icalendar + recurring_ical_events, Python csv, cmark-gfm).
-# usage: .ci/interop/run.sh [path/to/agenda]   (run from the package root)
+# usage: .ci/interop/run.sh [path/to/agenda]   (default: .build/debug/agenda of this package)
 set -euo pipefail
 
-agenda="${1:-.build/debug/agenda}"
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
+agenda="${1:-$root/.build/debug/agenda}"
+[ -x "$agenda" ] || { echo "run.sh: no agenda binary at $agenda" >&2; exit 2; }
 inputs=(
     "$root/Tests/AgendaCLITests/Fixtures/good/export.yaml"
     "$root/seeds/ungass-2016.yaml"
@@ -19,8 +20,8 @@ for input in "${inputs[@]}"; do
     base="$(basename "$input" .yaml)"
     echo "== $base"
     "$agenda" export "$input" --format ics,csv,md,json -o "$out/$base/"
-    python3 "$here/check_ics.py" "$out/$base/$base.json" "$out/$base/$base.ics"
-    python3 "$here/check_csv.py" "$out/$base/$base.json" "$out/$base/$base.csv"
-    python3 "$here/check_md.py" "$out/$base/$base.json" "$out/$base/$base.md"
+    for format in ics csv md; do
+        python3 "$here/check_$format.py" "$out/$base/$base.json" "$out/$base/$base.$format"
+    done
 done
 echo "interop: all checks passed"

@@ -1,5 +1,8 @@
+import AgendaCSV
 import AgendaCore
 import AgendaGenerator
+import AgendaICalendar
+import AgendaMarkdown
 import AgendaYAML
 import CLibYAML
 
@@ -11,8 +14,8 @@ import CLibYAML
 
 /// agenda-bench: generates seeded agendas of 1k, 10k and 100k events (nothing is written to
 /// disk) and times, in one run, a raw libyaml event loop over the bytes, the full load
-/// (read + YAML + decode + validate) with its ratio to the raw loop, and planning, with the
-/// peak memory of each size, each size in its own process so peak memory is its own.
+/// (read + YAML + decode + validate) with its ratio to the raw loop, planning, and each
+/// exporter writing the plan into memory, with the peak memory of each size, each size in its own process so peak memory is its own.
 ///
 ///   swift run -c release agenda-bench              # the table
 ///   swift run -c release agenda-bench --size 5000  # one size
@@ -23,6 +26,8 @@ struct Options {
     /// Only loads, repeatedly: for profilers.
     var loadOnly = false
     var planOnly = false
+    /// Only exports, repeatedly, in this format: for profilers.
+    var exportOnly: String?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -33,6 +38,7 @@ struct Options {
             case "--child": child = true
             case "--load-only": loadOnly = true
             case "--plan-only": planOnly = true
+            case "--export-only": exportOnly = iterator.next()
             case "--write":
                 // Writes the generated agenda to a file, to time the CLI on it.
                 let path = iterator.next() ?? "generated.yaml"
@@ -45,7 +51,7 @@ struct Options {
                 fclose(file)
                 exit(0)
             case "--help", "-h":
-                print("usage: agenda-bench [--size N] [--repeat K] [--write FILE]")
+                print("usage: agenda-bench [--size N] [--repeat K] [--write FILE] [--load-only | --plan-only | --export-only ics|csv|md]")
                 exit(0)
             default:
                 print("unknown argument '\(argument)'; try --help")
@@ -61,8 +67,12 @@ struct Measurement {
     var rawSeconds: Double
     var loadSeconds: Double
     var planSeconds: Double
+    /// iCalendar, CSV, Markdown, in that order.
+    var exportSeconds: [Double]
     var peakMB: Double
 }
+
+let benchmarkedExporters: [any Exporter] = [ICalendarExporter(), CSVExporter(), MarkdownExporter(), JSONExporter()]
 
 func seconds(_ duration: Swift.Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -100,6 +110,7 @@ func measure(events: Int, repetitions: Int) -> Measurement {
     var raw = Double.infinity
     var load = Double.infinity
     var planning = Double.infinity
+    var exporting = [Double](repeating: .infinity, count: benchmarkedExporters.count)
     var loaded = 0
     for _ in 0..<repetitions {
         var count = 0
@@ -118,10 +129,16 @@ func measure(events: Int, repetitions: Int) -> Measurement {
             print(plan?.diagnostics.prefix(5).map(\.text).joined(separator: "\n") ?? "no plan")
             exit(1)
         }
+        let options = ExportOptions(stamp: Instant(secondsSinceEpoch: 0))
+        for (index, exporter) in benchmarkedExporters.enumerated() {
+            let output = ByteBuffer()
+            exporting[index] = min(exporting[index], seconds(clock.measure { try! exporter.export(plan, options: options, into: output) }))
+            precondition(output.count > 0)
+        }
     }
     return Measurement(
         events: loaded, bytes: bytes.count, rawSeconds: raw, loadSeconds: load, planSeconds: planning,
-        peakMB: peakResidentMB())
+        exportSeconds: exporting, peakMB: peakResidentMB())
 }
 
 func format(_ value: Double, _ digits: Int) -> String {
@@ -151,14 +168,29 @@ if options.planOnly {
     }
     exit(0)
 }
+if let format = options.exportOnly {
+    let bytes = Array(AgendaGenerator(events: options.sizes[0]).yaml().utf8)
+    guard let agenda = AgendaLoader().load(bytes: bytes, path: "g.yaml").agenda,
+        let exporter = benchmarkedExporters.first(where: { $0.identifier == format })
+    else { exit(1) }
+    let plan = Scheduler().plan(agenda)
+    let clock = ContinuousClock()
+    for _ in 0..<options.repetitions {
+        let output = ByteBuffer()
+        let time = clock.measure { try! exporter.export(plan, options: ExportOptions(stamp: Instant(secondsSinceEpoch: 0)), into: output) }
+        print("\(format) \(plan.items.count) items: \(time), \(output.count) bytes")
+    }
+    exit(0)
+}
 if options.child {
     let m = measure(events: options.sizes[0], repetitions: options.repetitions)
-    print("\(m.events) \(m.bytes) \(m.rawSeconds) \(m.loadSeconds) \(m.planSeconds) \(m.peakMB)")
+    let exports = m.exportSeconds.map { "\($0)" }.joined(separator: " ")
+    print("\(m.events) \(m.bytes) \(m.rawSeconds) \(m.loadSeconds) \(m.planSeconds) \(exports) \(m.peakMB)")
     exit(0)
 }
 
-print("| events | input MB | libyaml events (s) | load (s) | load / libyaml | plan (s) | peak RSS (MB) |")
-print("|---:|---:|---:|---:|---:|---:|---:|")
+print("| events | input MB | libyaml events (s) | load (s) | load / libyaml | plan (s) | ics (s) | csv (s) | md (s) | peak RSS (MB) |")
+print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 for size in options.sizes {
     // Each size in a fresh process, so its peak memory is its own.
     var pipe: [Int32] = [0, 0]
@@ -187,13 +219,14 @@ for size in options.sizes {
     var exitStatus: Int32 = 0
     waitpid(pid, &exitStatus, 0)
     let fields = String(decoding: output, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
-    guard fields.count == 6, let raw = Double(fields[2]), let load = Double(fields[3]), let plan = Double(fields[4]),
-        let peak = Double(fields[5]), let bytes = Int(fields[1])
+    let exports = fields.count == 9 ? fields[5..<8].compactMap { Double($0) } : []
+    guard fields.count == 9, exports.count == 3, let raw = Double(fields[2]), let load = Double(fields[3]),
+        let plan = Double(fields[4]), let peak = Double(fields[8]), let bytes = Int(fields[1])
     else {
         print(String(decoding: output, as: UTF8.self))
         exit(1)
     }
     print(
-        "| \(fields[0]) | \(format(Double(bytes) / 1_048_576, 1)) | \(format(raw, 3)) | \(format(load, 3)) | \(format(load / raw, 2))× | \(format(plan, 3)) | \(format(peak, 0)) |"
+        "| \(fields[0]) | \(format(Double(bytes) / 1_048_576, 1)) | \(format(raw, 3)) | \(format(load, 3)) | \(format(load / raw, 2))× | \(format(plan, 3)) | \(exports.map { format($0, 3) }.joined(separator: " | ")) | \(format(peak, 0)) |"
     )
 }

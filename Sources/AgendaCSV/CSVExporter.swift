@@ -16,45 +16,43 @@ public struct CSVExporter: Exporter {
         "slack", "source",
     ]
 
-    public func export(_ plan: Plan, options: ExportOptions, into output: inout [UInt8]) throws {
+    public func export(_ plan: Plan, options: ExportOptions, into output: ByteBuffer) throws {
         let agenda = plan.agenda
-        var row = Row(bytes: output)
-        output = []
-        defer { output = row.bytes }
-        for column in Self.columns { row.field(column) }
-        row.end()
-        for item in plan.items {
-            let event = agenda.events[item.eventIndex]
-            let zone = item.timeZone
-            row.field(item.id)
-            row.field(event.title)
-            row.field(event.kind.rawValue)
-            row.field(Self.time(item.start, item))
-            row.field(Self.end(item))
-            row.field(item.allDay ? "true" : "false")
-            row.field(zone.identifier)
-            row.field(event.venue.flatMap { agenda.venues[$0.value]?.name } ?? "")
-            row.field(event.parties.map(\.value).joined(separator: ";"))
-            row.field(event.tags.joined(separator: ";"))
-            row.field(item.earliest.map { Self.time($0, item) } ?? "")
-            row.field(item.latest.map { Self.time($0, item) } ?? "")
-            row.field(Self.slack(item))
-            row.field(event.source ?? "")
-            row.end()
+        var header = Row(bytes: output)
+        for column in Self.columns { header.field(column) }
+        header.end()
+        let items = plan.items
+        ParallelWriting.write(count: items.count, into: output, bytesPerItem: 260, maxWorkers: options.maxWorkers) { range, buffer in
+            var row = Row(bytes: buffer)
+            let venueNames = agenda.venues.mapValues(\.name)
+            agenda.events.withUnsafeBufferPointer { events in
+                for item in items[range] {
+                    let index = item.eventIndex
+                    row.field(item.id)
+                    row.field(events[index].title)
+                    row.field(events[index].kind.rawValue)
+                    row.time(item.start, item)
+                    row.next()
+                    if item.allDay {
+                        // The last day, inclusive, as the agenda writes it.
+                        let zone = item.timeZone
+                        row.bytes.appendISODate(max(zone.localTime(at: item.end).date.adding(days: -1), zone.localTime(at: item.start).date))
+                    } else {
+                        row.bytes.appendRFC3339(item.end, in: item.timeZone)
+                    }
+                    row.field(item.allDay ? "true" : "false")
+                    row.field(item.timeZone.identifier)
+                    row.field(events[index].venue.flatMap { venueNames[$0.value] } ?? "")
+                    row.list(events[index].parties.lazy.map(\.value))
+                    row.list(events[index].tags)
+                    row.time(item.earliest, item)
+                    row.time(item.latest, item)
+                    row.field(Self.slack(item))
+                    row.field(events[index].source ?? "")
+                    row.end()
+                }
+            }
         }
-    }
-
-    /// A date for an all-day event, else ISO 8601 with the zone's offset at that instant.
-    static func time(_ instant: Instant, _ item: PlannedEvent) -> String {
-        item.allDay ? item.timeZone.localTime(at: instant).date.description : rfc3339(instant, in: item.timeZone)
-    }
-
-    /// The last day of an all-day event (inclusive, as the agenda writes it); a timed event's
-    /// end; an instant's end is its start.
-    static func end(_ item: PlannedEvent) -> String {
-        guard item.allDay else { return rfc3339(item.end, in: item.timeZone) }
-        let last = item.timeZone.localTime(at: item.end).date.adding(days: -1)
-        return max(last, item.timeZone.localTime(at: item.start).date).description
     }
 
     /// How far the start could move, as an ISO 8601 duration of wall-clock time (`P12D`,
@@ -79,20 +77,46 @@ public struct CSVExporter: Exporter {
 
     /// Appends fields of one row at a time.
     struct Row {
-        var bytes: [UInt8]
+        let bytes: ByteBuffer
         private var first = true
 
-        init(bytes: [UInt8]) { self.bytes = bytes }
+        init(bytes: ByteBuffer) { self.bytes = bytes }
 
-        mutating func field(_ value: String) {
+        /// Starts the next field.
+        mutating func next() {
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
-            CSVField.append(value, to: &bytes)
+        }
+
+        mutating func field(_ value: String) {
+            next()
+            CSVField.append(value, to: bytes)
+        }
+
+        /// Values joined by `;` in one field.
+        mutating func list(_ values: some Sequence<String>) {
+            var joined = ""
+            for value in values {
+                if !joined.isEmpty { joined += ";" }
+                joined += value
+            }
+            field(joined)
+        }
+
+        /// A date for an all-day event, else ISO 8601 with the zone's offset at that instant;
+        /// empty for none.
+        mutating func time(_ instant: Instant?, _ item: PlannedEvent) {
+            next()
+            guard let instant else { return }
+            if item.allDay {
+                bytes.appendISODate(item.timeZone.localTime(at: instant).date)
+            } else {
+                bytes.appendRFC3339(instant, in: item.timeZone)
+            }
         }
 
         mutating func end() {
-            bytes.append(0x0D)
-            bytes.append(0x0A)
+            bytes.appendFixed((UInt8(0x0D), UInt8(0x0A)))
             first = true
         }
     }
@@ -102,20 +126,26 @@ public struct CSVExporter: Exporter {
 /// led by a single quote when it starts with a character that makes spreadsheets read it as a
 /// formula (`=`, `+`, `-`, `@`, tab, carriage return), so opening the file never runs one.
 public enum CSVField {
-    public static func append(_ value: String, to bytes: inout [UInt8]) {
-        let utf8 = value.utf8
-        let neutralise = utf8.first.map(startsFormula) ?? false
-        let quote = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
-        if quote { bytes.append(UInt8(ascii: "\"")) }
-        if neutralise { bytes.append(UInt8(ascii: "'")) }
-        if quote {
-            for byte in utf8 {
-                bytes.append(byte)
-                if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+    public static func append(_ value: String, to bytes: ByteBuffer) {
+        var value = value
+        value.withUTF8 { utf8 in
+            let neutralise = utf8.first.map(startsFormula) ?? false
+            let quote = utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+            if quote { bytes.append(UInt8(ascii: "\"")) }
+            if neutralise { bytes.append(UInt8(ascii: "'")) }
+            if quote {
+                // Each quote is doubled: copy up to and including it, then write it again.
+                var runStart = 0
+                for index in 0..<utf8.count where utf8[index] == UInt8(ascii: "\"") {
+                    bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...index]))
+                    bytes.append(UInt8(ascii: "\""))
+                    runStart = index + 1
+                }
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+                bytes.append(UInt8(ascii: "\""))
+            } else {
+                bytes.append(utf8)
             }
-            bytes.append(UInt8(ascii: "\""))
-        } else {
-            bytes.append(contentsOf: utf8)
         }
     }
 

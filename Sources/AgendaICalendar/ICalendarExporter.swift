@@ -11,34 +11,40 @@ public struct ICalendarExporter: Exporter {
     public var mediaType: String { "text/calendar" }
     public var summary: String { "iCalendar (RFC 5545) for calendar apps: time zones, repeating events, one feed per party" }
 
-    public func export(_ plan: Plan, options: ExportOptions, into output: inout [UInt8]) throws {
+    public func export(_ plan: Plan, options: ExportOptions, into output: ByteBuffer) throws {
         let agenda = plan.agenda
         let entries = Self.entries(of: plan)
         var lines = ContentLines(into: output)
-        output = []
-        defer { output = lines.bytes }
         var abbreviations = ZoneAbbreviations()
 
-        lines.line("BEGIN", "VCALENDAR")
-        lines.line("VERSION", "2.0")
-        lines.line("PRODID", "-//AgendaKit//agenda//EN")
-        lines.line("CALSCALE", "GREGORIAN")
-        lines.line("METHOD", "PUBLISH")
+        lines.fixedLine("BEGIN:VCALENDAR")
+        lines.fixedLine("VERSION:2.0")
+        lines.fixedLine("PRODID:-//AgendaKit//agenda//EN")
+        lines.fixedLine("CALSCALE:GREGORIAN")
+        lines.fixedLine("METHOD:PUBLISH")
         var name = agenda.title ?? agenda.id
         if let party = options.party { name += " — " + party.name }
-        lines.text("X-WR-CALNAME", name)
+        lines.text("X-WR-CALNAME:", name)
         for component in Self.timeZones(for: entries) {
             component.write(to: &lines, abbreviations: &abbreviations)
         }
-        let stamp = ICalendarTime.utc(options.stamp)
-        for entry in entries {
-            write(entry, of: plan, stamp: stamp, to: &lines)
+        let stamp = options.stamp
+        ParallelWriting.write(count: entries.count, into: output, bytesPerItem: 400, maxWorkers: options.maxWorkers) { range, buffer in
+            var lines = ContentLines(into: buffer)
+            let context = Context(agenda: agenda, stamp: stamp)
+            agenda.events.withUnsafeBufferPointer { events in
+                entries.withUnsafeBufferPointer { entries in
+                    for index in range {
+                        write(entries[index], events: events, context: context, to: &lines)
+                    }
+                }
+            }
         }
-        lines.line("END", "VCALENDAR")
+        lines.fixedLine("END:VCALENDAR")
     }
 
     /// One VEVENT to write: a single event, or a whole series.
-    struct Entry {
+    struct Entry: Sendable {
         var item: PlannedEvent
         var series: Series?
         /// In UTC form (`...Z`) rather than with a TZID: zones that are UTC all along, and
@@ -50,7 +56,7 @@ public struct ICalendarExporter: Exporter {
 
     /// A repeating event's recurrence set as RFC 5545 sees it: DTSTART is the first candidate
     /// even when `except` removes it, so COUNT counts as the agenda does.
-    struct Series {
+    struct Series: Sendable {
         var rule: RepeatRule
         var first: Recurrence.Occurrence
         var last: Recurrence.Occurrence
@@ -119,107 +125,184 @@ public struct ICalendarExporter: Exporter {
         return zones.keys.sorted().map { TimeZoneComponent(zone: zones[$0]!, span: first...last) }
     }
 
-    private func write(_ entry: Entry, of plan: Plan, stamp: String, to lines: inout ContentLines) {
-        let agenda = plan.agenda
-        let event = agenda.events[entry.item.eventIndex]
+    /// What every VEVENT shares, looked up once.
+    struct Context {
+        let agenda: Agenda
+        let stamp: Instant
+        /// Venue and party names by id, so each is hashed once per calendar, not per event.
+        let venueNames: [String: String]
+        let partyNames: [String: String]
+
+        init(agenda: Agenda, stamp: Instant) {
+            self.agenda = agenda
+            self.stamp = stamp
+            venueNames = agenda.venues.mapValues(\.name)
+            partyNames = agenda.parties.mapValues(\.name)
+        }
+    }
+
+    private func write(_ entry: borrowing Entry, events: UnsafeBufferPointer<Event>, context: Context, to lines: inout ContentLines) {
         let item = entry.item
-        lines.line("BEGIN", "VEVENT")
-        lines.text("UID", "\(event.id)@\(agenda.id)")
-        lines.line("DTSTAMP", stamp)
+        let index = item.eventIndex
+        lines.fixedLine("BEGIN:VEVENT")
+        lines.begin("UID:")
+        lines.escaped(events[index].id)
+        lines.raw(UInt8(ascii: "@"))
+        lines.escaped(context.agenda.id)
+        lines.end()
+        lines.begin("DTSTAMP:")
+        lines.utc(context.stamp)
+        lines.end()
         if let series = entry.series {
             writeTimes(start: series.first.start, end: series.first.end, entry: entry, to: &lines)
-            lines.line("RRULE", Self.rule(series, entry: entry))
+            lines.begin("RRULE:")
+            Self.writeRule(series, entry: entry, to: &lines)
+            lines.end()
             if !series.excluded.isEmpty {
-                let values = series.excluded.map { value($0.start, entry: entry) }.joined(separator: ",")
-                lines.line("EXDATE" + parameters(entry), values)
+                lines.begin("EXDATE")
+                for (position, occurrence) in series.excluded.enumerated() {
+                    if position == 0 { parameters(entry, to: &lines) } else { lines.raw(UInt8(ascii: ",")) }
+                    value(occurrence.start, entry: entry, to: &lines)
+                }
+                lines.end()
             }
         } else {
             writeTimes(start: item.start, end: item.end, entry: entry, to: &lines)
         }
-        lines.text("SUMMARY", event.title)
-        if let description = Self.description(of: event, item: item, in: agenda) {
-            lines.text("DESCRIPTION", description)
+        lines.text("SUMMARY:", events[index].title)
+        writeDescription(of: index, in: events, item: item, context: context, to: &lines)
+        if let venue = events[index].venue, let name = context.venueNames[venue.value] {
+            lines.text("LOCATION:", name)
         }
-        if let venue = event.venue.flatMap({ agenda.venues[$0.value] }) {
-            lines.text("LOCATION", venue.name)
+        lines.begin("CATEGORIES:")
+        lines.raw(events[index].kind.rawValue)
+        for tag in events[index].tags {
+            lines.raw(UInt8(ascii: ","))
+            lines.escaped(tag)
         }
-        lines.textList("CATEGORIES", [event.kind.rawValue] + event.tags)
-        if let status = event.status {
-            lines.line("STATUS", status.rawValue.uppercased())
+        lines.end()
+        switch events[index].status {
+        case .confirmed: lines.fixedLine("STATUS:CONFIRMED")
+        case .tentative: lines.fixedLine("STATUS:TENTATIVE")
+        case .cancelled: lines.fixedLine("STATUS:CANCELLED")
+        case nil: break
         }
-        if let url = event.url {
-            lines.line("URL", String(decoding: url.utf8.filter { $0 >= 0x20 && $0 != 0x7F }, as: UTF8.self))
+        if let url = events[index].url {
+            lines.line("URL:", String(decoding: url.utf8.filter { $0 >= 0x20 && $0 != 0x7F }, as: UTF8.self))
         }
-        if event.kind.isPoint {
-            lines.line("TRANSP", "TRANSPARENT")
+        if events[index].kind.isPoint {
+            lines.fixedLine("TRANSP:TRANSPARENT")
         }
-        lines.line("END", "VEVENT")
+        lines.fixedLine("END:VEVENT")
     }
 
     /// DTSTART and DTEND. All-day events are dates with an exclusive end; an instant (a
     /// milestone at a time) has no DTEND, which RFC 5545 reads as ending when it starts.
     private func writeTimes(start: Instant, end: Instant, entry: Entry, to lines: inout ContentLines) {
-        lines.line("DTSTART" + parameters(entry), value(start, entry: entry))
+        lines.begin("DTSTART")
+        parameters(entry, to: &lines)
+        value(start, entry: entry, to: &lines)
+        lines.end()
         if end != start {
-            lines.line("DTEND" + parameters(entry), value(end, entry: entry))
+            lines.begin("DTEND")
+            parameters(entry, to: &lines)
+            value(end, entry: entry, to: &lines)
+            lines.end()
         }
     }
 
-    private func parameters(_ entry: Entry) -> String {
-        if entry.item.allDay { return ";VALUE=DATE" }
-        return entry.inUTC ? "" : ";TZID=" + entry.item.timeZone.identifier
+    /// The parameters and the colon before a date or date-time value.
+    private func parameters(_ entry: Entry, to lines: inout ContentLines) {
+        if entry.item.allDay {
+            lines.literal(";VALUE=DATE:")
+        } else if entry.inUTC {
+            lines.raw(UInt8(ascii: ":"))
+        } else {
+            lines.literal(";TZID=")
+            lines.raw(entry.item.timeZone.identifier)
+            lines.raw(UInt8(ascii: ":"))
+        }
     }
 
-    private func value(_ instant: Instant, entry: Entry) -> String {
+    private func value(_ instant: Instant, entry: Entry, to lines: inout ContentLines) {
         let zone = entry.item.timeZone
-        if entry.item.allDay { return ICalendarTime.date(zone.localTime(at: instant).date) }
-        return entry.inUTC ? ICalendarTime.utc(instant) : ICalendarTime.local(zone.localTime(at: instant))
+        if entry.item.allDay {
+            lines.date(zone.localTime(at: instant).date)
+        } else if entry.inUTC {
+            lines.utc(instant)
+        } else {
+            lines.local(zone.localTime(at: instant))
+        }
+    }
+
+    /// The event's description, then where its facts come from, who takes part, and for a
+    /// flexible event the window the plan chose from; nothing when there is none of these.
+    private func writeDescription(
+        of index: Int, in events: UnsafeBufferPointer<Event>, item: PlannedEvent, context: Context, to lines: inout ContentLines
+    ) {
+        let description = events[index].description ?? ""
+        let source = events[index].source ?? ""
+        let parties = events[index].parties
+        let window = !item.fixed && item.earliest != nil && item.latest != nil
+        guard !description.isEmpty || !source.isEmpty || !parties.isEmpty || window else { return }
+        lines.begin("DESCRIPTION:")
+        var first = true
+        func separate(_ lines: inout ContentLines) {
+            if !first { lines.literal("\\n\\n") }
+            first = false
+        }
+        if !description.isEmpty {
+            separate(&lines)
+            lines.escaped(description)
+        }
+        if !source.isEmpty {
+            separate(&lines)
+            lines.literal("Source: ")
+            lines.escaped(source)
+        }
+        if !parties.isEmpty {
+            separate(&lines)
+            lines.literal("Parties: ")
+            for (position, party) in parties.enumerated() {
+                if position > 0 { lines.literal("\\; ") }
+                lines.escaped(context.partyNames[party.value] ?? party.value)
+            }
+        }
+        if window, let earliest = item.earliest, let latest = item.latest {
+            separate(&lines)
+            lines.literal("Placed by the plan\\; it could start from ")
+            lines.readable(earliest, item: item)
+            lines.literal(" to ")
+            lines.readable(latest, item: item)
+            lines.raw(UInt8(ascii: "."))
+        }
+        lines.end()
     }
 
     /// `FREQ=WEEKLY;INTERVAL=2;UNTIL=...` or `...;COUNT=10`. UNTIL is the last candidate, in
     /// UTC for a date-time start as RFC 5545 requires, so the series ends exactly there.
-    static func rule(_ series: Series, entry: Entry) -> String {
+    static func writeRule(_ series: Series, entry: Entry, to lines: inout ContentLines) {
         let every = series.rule.every
-        let frequency: String
+        lines.literal("FREQ=")
         switch every.unit {
-        case .minutes: frequency = "MINUTELY"
-        case .hours: frequency = "HOURLY"
-        case .days: frequency = "DAILY"
-        case .weeks: frequency = "WEEKLY"
-        case .months: frequency = "MONTHLY"
-        case .workingDays: frequency = "DAILY"  // refused by the reader; kept total
+        case .minutes: lines.literal("MINUTELY")
+        case .hours: lines.literal("HOURLY")
+        case .days: lines.literal("DAILY")
+        case .weeks: lines.literal("WEEKLY")
+        case .months: lines.literal("MONTHLY")
+        case .workingDays: lines.literal("DAILY")  // refused by the reader; kept total
         }
-        var text = "FREQ=" + frequency
-        if every.amount != 1 { text += ";INTERVAL=\(every.amount)" }
+        if every.amount != 1 { lines.raw(";INTERVAL=\(every.amount)") }
         switch series.rule.end {
         case .count(let count):
-            text += ";COUNT=\(count)"
+            lines.raw(";COUNT=\(count)")
         case .until:
-            let last = series.last
+            lines.literal(";UNTIL=")
             if entry.item.allDay {
-                text += ";UNTIL=" + ICalendarTime.date(last.localStart.date)
+                lines.date(series.last.localStart.date)
             } else {
-                text += ";UNTIL=" + ICalendarTime.utc(last.start)
+                lines.utc(series.last.start)
             }
         }
-        return text
-    }
-
-    /// The event's description, then where its facts come from, who takes part, and for a
-    /// flexible event the window the plan chose from.
-    static func description(of event: Event, item: PlannedEvent, in agenda: Agenda) -> String? {
-        var parts: [String] = []
-        if let description = event.description, !description.isEmpty { parts.append(description) }
-        if let source = event.source, !source.isEmpty { parts.append("Source: " + source) }
-        let parties = event.parties.map { agenda.parties[$0.value]?.name ?? $0.value }
-        if !parties.isEmpty { parts.append("Parties: " + parties.joined(separator: "; ")) }
-        if !item.fixed, let earliest = item.earliest, let latest = item.latest {
-            let zone = item.timeZone
-            func when(_ instant: Instant) -> String {
-                item.allDay ? zone.localTime(at: instant).date.description : zone.localTime(at: instant).description
-            }
-            parts.append("Placed by the plan; it could start from \(when(earliest)) to \(when(latest)).")
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "\n\n")
     }
 }

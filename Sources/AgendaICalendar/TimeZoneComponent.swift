@@ -10,8 +10,8 @@ struct TimeZoneComponent {
     let span: ClosedRange<Instant>
 
     func write(to lines: inout ContentLines, abbreviations: inout ZoneAbbreviations) {
-        lines.line("BEGIN", "VTIMEZONE")
-        lines.line("TZID", zone.identifier)
+        lines.fixedLine("BEGIN:VTIMEZONE")
+        lines.line("TZID:", zone.identifier)
         let transitions = zone.transitions(shaping: span)
         if transitions.isEmpty {
             // One offset throughout: a single observance from before any event.
@@ -31,15 +31,21 @@ struct TimeZoneComponent {
                     name: abbreviations.abbreviation(zone, at: transition.instant), to: &lines)
             }
         }
-        lines.line("END", "VTIMEZONE")
+        lines.fixedLine("END:VTIMEZONE")
     }
 
     private func observance(_ kind: String, onset: LocalDateTime, from: Int, to: Int, name: String, to lines: inout ContentLines) {
-        lines.line("BEGIN", kind)
-        lines.line("DTSTART", ICalendarTime.local(onset))
-        lines.line("TZOFFSETFROM", ICalendarTime.offset(from))
-        lines.line("TZOFFSETTO", ICalendarTime.offset(to))
-        lines.text("TZNAME", name)
-        lines.line("END", kind)
+        lines.line("BEGIN:", kind)
+        lines.begin("DTSTART:")
+        lines.local(onset)
+        lines.end()
+        lines.begin("TZOFFSETFROM:")
+        lines.offset(from)
+        lines.end()
+        lines.begin("TZOFFSETTO:")
+        lines.offset(to)
+        lines.end()
+        lines.text("TZNAME:", name)
+        lines.line("END:", kind)
     }
 }

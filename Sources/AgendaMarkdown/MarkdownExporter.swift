@@ -15,12 +15,9 @@ public struct MarkdownExporter: Exporter {
     public var mediaType: String { "text/markdown" }
     public var summary: String { "Markdown (GitHub-flavoured): a table per month, the critical path, a Mermaid gantt chart" }
 
-    public func export(_ plan: Plan, options: ExportOptions, into output: inout [UInt8]) throws {
+    public func export(_ plan: Plan, options: ExportOptions, into output: ByteBuffer) throws {
         let agenda = plan.agenda
         var page = Page(bytes: output)
-        output = []
-        defer { output = page.bytes }
-        var abbreviations = ZoneAbbreviations()
 
         page.raw("# ")
         page.escaped(agenda.title ?? agenda.id)
@@ -32,113 +29,203 @@ public struct MarkdownExporter: Exporter {
         page.raw(Self.summaryLine(plan))
         page.raw("\n")
 
-        var month: (year: Int, month: Int)?
-        for item in plan.items {
-            let event = agenda.events[item.eventIndex]
-            let start = item.timeZone.localTime(at: item.start)
-            let (year, monthNumber, _) = start.date.components
-            if month.map({ $0 != (year, monthNumber) }) ?? true {
-                month = (year, monthNumber)
-                page.raw("\n## \(DateText.monthNames[monthNumber - 1]) \(year)\n\n")
-                page.raw("| Date | Time | Event | Venue | Kind |\n| --- | --- | --- | --- | --- |\n")
+        let items = plan.items
+        ParallelWriting.write(count: items.count, into: output, bytesPerItem: 120, maxWorkers: options.maxWorkers) { range, buffer in
+            var page = Page(bytes: buffer)
+            var abbreviations = ZoneAbbreviations()
+            let venueNames = agenda.venues.mapValues(\.name)
+            // A month's table starts where an item's month differs from the one before it.
+            var month = range.lowerBound > 0 ? Self.month(of: items[range.lowerBound - 1]) : nil
+            agenda.events.withUnsafeBufferPointer { events in
+                for item in items[range] {
+                    let itemMonth = Self.month(of: item)
+                    if month.map({ $0 != itemMonth }) ?? true {
+                        month = itemMonth
+                        page.raw("\n## \(DateText.monthNames[itemMonth.month - 1]) \(itemMonth.year)\n\n")
+                        page.raw("| Date | Time | Event | Venue | Kind |\n| --- | --- | --- | --- | --- |\n")
+                    }
+                    page.raw("| ")
+                    page.days(item)
+                    page.raw(" | ")
+                    page.time(item, &abbreviations)
+                    page.raw(" | ")
+                    Self.title(events[item.eventIndex].title, status: events[item.eventIndex].status, into: &page)
+                    page.raw(" | ")
+                    if let venue = events[item.eventIndex].venue, let name = venueNames[venue.value] { page.escaped(name) }
+                    page.raw(" | ")
+                    page.raw(events[item.eventIndex].kind.rawValue)
+                    if !item.fixed { page.raw(item.critical ? ", placed, critical" : ", placed") }
+                    page.raw(" |\n")
+                }
             }
-            page.raw("| ")
-            page.raw(DateText.days(item))
-            page.raw(" | ")
-            page.raw(DateText.time(item, &abbreviations))
-            page.raw(" | ")
-            Self.title(event, into: &page)
-            page.raw(" | ")
-            page.escaped(event.venue.flatMap { agenda.venues[$0.value]?.name } ?? "")
-            page.raw(" | ")
-            page.raw(event.kind.rawValue)
-            if !item.fixed { page.raw(item.critical ? ", placed, critical" : ", placed") }
-            page.raw(" |\n")
         }
 
         page.raw("\n## Critical path\n\n")
-        page.raw(Self.criticalPath(plan))
+        Self.criticalPath(plan, into: &page)
 
         page.raw("\n## Chart\n\n")
         page.raw(MermaidGantt(limit: chartLimit).chart(plan))
     }
 
+    /// The month an item starts in, in its own zone.
+    static func month(of item: PlannedEvent) -> (year: Int, month: Int) {
+        let (year, month, _) = item.timeZone.localTime(at: item.start).date.components
+        return (year, month)
+    }
+
     /// `52 events from Mon 9 Mar 2015 to Thu 21 Apr 2016: 48 fixed, 4 placed by the plan (2 critical).`
     static func summaryLine(_ plan: Plan) -> String {
         guard let first = plan.items.first else { return "No events." }
-        let last = plan.items.max { $0.end < $1.end } ?? first
-        let placed = plan.items.filter { !$0.fixed }
-        let critical = placed.filter(\.critical).count
-        var text = "\(plan.items.count) event\(plan.items.count == 1 ? "" : "s")"
+        var placed = 0
+        var critical = 0
+        var last = 0
+        for (index, item) in plan.items.enumerated() {
+            if !item.fixed { placed += 1 }
+            if item.critical { critical += 1 }
+            if item.end > plan.items[last].end { last = index }
+        }
+        let count = plan.items.count
+        var text = "\(count) event\(count == 1 ? "" : "s")"
         text += " from \(DateText.long(first.timeZone.localTime(at: first.start).date))"
-        text += " to \(DateText.long(DateText.lastDay(last)))"
-        text += ": \(plan.items.count - placed.count) fixed, \(placed.count) placed by the plan"
-        if !placed.isEmpty { text += " (\(critical) critical)" }
+        text += " to \(DateText.long(DateText.lastDay(plan.items[last])))"
+        text += ": \(count - placed) fixed, \(placed) placed by the plan"
+        if placed > 0 { text += " (\(critical) critical)" }
         return text + ". Times are local to each venue."
     }
 
     /// The title, marked when the event is tentative or cancelled.
-    static func title(_ event: Event, into page: inout Page) {
-        switch event.status {
+    static func title(_ title: String, status: EventStatus?, into page: inout Page) {
+        switch status {
         case .cancelled:
             page.raw("~~")
-            page.escaped(event.title)
+            page.escaped(title)
             page.raw("~~ *(cancelled)*")
         case .tentative:
-            page.escaped(event.title)
+            page.escaped(title)
             page.raw(" *(tentative)*")
         case .confirmed, nil:
-            page.escaped(event.title)
+            page.escaped(title)
         }
     }
 
     /// The flexible events with no slack, in order: moving any of them moves the timeline.
-    static func criticalPath(_ plan: Plan) -> String {
+    static func criticalPath(_ plan: Plan, into page: inout Page) {
         let agenda = plan.agenda
-        let placed = plan.items.filter { !$0.fixed }
-        guard !placed.isEmpty else { return "Every event is fixed: nothing is placed by the plan.\n" }
-        let critical = placed.filter(\.critical)
-        var page = Page(bytes: [])
-        if critical.isEmpty {
-            page.raw("No placed event is critical: each could move without moving anything fixed.")
-            if let tightest = placed.filter({ $0.slackSeconds != nil }).min(by: { $0.slackSeconds! < $1.slackSeconds! }) {
-                page.raw(" The least slack: ")
-                page.escaped(agenda.events[tightest.eventIndex].title)
-                page.raw(", \(DateText.slack(tightest)).")
-            }
-            page.raw("\n")
-            return String(decoding: page.bytes, as: UTF8.self)
-        }
-        page.raw("These placed events have no slack: moving any of them moves the timeline.\n\n")
-        for item in critical {
-            page.raw("- \(DateText.days(item)): ")
+        var anyPlaced = false
+        var anyCritical = false
+        var tightest: Int?
+        for (index, item) in plan.items.enumerated() where !item.fixed {
+            anyPlaced = true
+            if let slack = item.slackSeconds, slack < tightest.flatMap({ plan.items[$0].slackSeconds }) ?? .max { tightest = index }
+            guard item.critical else { continue }
+            if !anyCritical { page.raw("These placed events have no slack: moving any of them moves the timeline.\n\n") }
+            anyCritical = true
+            page.raw("- ")
+            page.days(item)
+            page.raw(": ")
             page.escaped(agenda.events[item.eventIndex].title)
             page.raw("\n")
         }
-        return String(decoding: page.bytes, as: UTF8.self)
+        if !anyPlaced { return page.raw("Every event is fixed: nothing is placed by the plan.\n") }
+        if !anyCritical {
+            page.raw("No placed event is critical: each could move without moving anything fixed.")
+            if let tightest {
+                page.raw(" The least slack: ")
+                page.escaped(agenda.events[plan.items[tightest].eventIndex].title)
+                page.raw(", \(DateText.slack(plan.items[tightest])).")
+            }
+            page.raw("\n")
+        }
     }
 
     /// Markdown text being written.
     struct Page {
-        var bytes: [UInt8]
+        let bytes: ByteBuffer
 
         /// Markup or text of our own, written as is.
-        mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+        mutating func raw(_ text: String) { bytes.append(text) }
 
         /// Text from the agenda: every ASCII punctuation character gets a backslash (CommonMark
         /// lets any of them be escaped, and a table cell needs `\|`), line breaks become spaces.
         mutating func escaped(_ text: String) {
-            for byte in text.utf8 {
-                switch byte {
-                case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
-                    bytes.append(UInt8(ascii: "\\"))
-                    bytes.append(byte)
-                case 0x00..<0x20, 0x7F:
-                    bytes.append(UInt8(ascii: " "))
-                default:
-                    bytes.append(byte)
+            var text = text
+            text.withUTF8 { utf8 in
+                // Copy the runs between the bytes that need care in one go each.
+                var runStart = 0
+                for index in 0..<utf8.count {
+                    let byte = utf8[index]
+                    switch byte {
+                    case 0x21...0x2F, 0x3A...0x40, 0x5B...0x60, 0x7B...0x7E:
+                        bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                        bytes.append(UInt8(ascii: "\\"))
+                        bytes.append(byte)
+                    case 0x00..<0x20, 0x7F:
+                        bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                        bytes.append(UInt8(ascii: " "))
+                    default:
+                        continue
+                    }
+                    runStart = index + 1
                 }
+                bytes.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
             }
+        }
+
+        /// `Mon 9 Mar`
+        mutating func shortDate(_ date: LocalDate) {
+            let (_, month, day) = date.components
+            raw(DateText.weekdayNames[date.weekday.isoNumber - 1])
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendDigits(day)
+            bytes.append(UInt8(ascii: " "))
+            raw(DateText.monthAbbreviations[month - 1])
+        }
+
+        /// `Mon 9 Mar 2015`
+        mutating func longDate(_ date: LocalDate) {
+            shortDate(date)
+            bytes.append(UInt8(ascii: " "))
+            bytes.appendDigits(date.components.year)
+        }
+
+        /// `Mon 9 Mar`, or `Mon 9 Mar – Tue 17 Mar` (with years when they differ).
+        mutating func days(_ item: PlannedEvent) {
+            let first = item.timeZone.localTime(at: item.start).date
+            let last = DateText.lastDay(item)
+            if first == last {
+                shortDate(first)
+            } else if first.components.year != last.components.year {
+                longDate(first)
+                raw(" – ")
+                longDate(last)
+            } else {
+                shortDate(first)
+                raw(" – ")
+                shortDate(last)
+            }
+        }
+
+        /// `all day`, `14:45–19:00 CET`, or `23:59 EST` for an instant.
+        mutating func time(_ item: PlannedEvent, _ abbreviations: inout ZoneAbbreviations) {
+            if item.allDay { return raw("all day") }
+            let zone = item.timeZone
+            bytes.appendClock(zone.localTime(at: item.start).secondOfDay, seconds: false)
+            let startZone = abbreviations.abbreviation(zone, at: item.start)
+            if item.end == item.start {
+                bytes.append(UInt8(ascii: " "))
+                return raw(startZone)
+            }
+            let endZone = abbreviations.abbreviation(zone, at: item.end)
+            if endZone != startZone {
+                bytes.append(UInt8(ascii: " "))
+                raw(startZone)
+                raw(" – ")
+            } else {
+                raw("–")
+            }
+            bytes.appendClock(zone.localTime(at: item.end).secondOfDay, seconds: false)
+            bytes.append(UInt8(ascii: " "))
+            raw(endZone)
         }
     }
 }
@@ -148,18 +235,16 @@ enum DateText {
     static let monthNames = [
         "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
     ]
-    static let weekdayNames: [Weekday: String] = [
-        .mon: "Mon", .tue: "Tue", .wed: "Wed", .thu: "Thu", .fri: "Fri", .sat: "Sat", .sun: "Sun",
-    ]
-
-    /// `Mon 9 Mar`
-    static func short(_ date: LocalDate) -> String {
-        let (_, month, day) = date.components
-        return "\(weekdayNames[date.weekday]!) \(day) \(monthNames[month - 1].prefix(3))"
-    }
+    static let monthAbbreviations = monthNames.map { String($0.prefix(3)) }
+    /// By ISO number, Monday first.
+    static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 
     /// `Mon 9 Mar 2015`
-    static func long(_ date: LocalDate) -> String { short(date) + " \(date.components.year)" }
+    static func long(_ date: LocalDate) -> String {
+        var page = MarkdownExporter.Page(bytes: ByteBuffer(capacity: 32))
+        page.longDate(date)
+        return String(decoding: page.bytes.storage, as: UTF8.self)
+    }
 
     /// The last day an item occupies: the day before an all-day event's exclusive end.
     static func lastDay(_ item: PlannedEvent) -> LocalDate {
@@ -170,35 +255,6 @@ enum DateText {
         let last = item.allDay || (end.secondOfDay == 0 && item.end > item.start) ? end.date.adding(days: -1) : end.date
         return max(start, last)
     }
-
-    /// `Mon 9 Mar`, or `Mon 9 Mar – Tue 17 Mar` (with years when they differ).
-    static func days(_ item: PlannedEvent) -> String {
-        let first = item.timeZone.localTime(at: item.start).date
-        let last = lastDay(item)
-        if first == last { return short(first) }
-        if first.components.year != last.components.year { return long(first) + " – " + long(last) }
-        return short(first) + " – " + short(last)
-    }
-
-    /// `all day`, `14:45–19:00 CET`, or `23:59 EST` for an instant.
-    static func time(_ item: PlannedEvent, _ abbreviations: inout ZoneAbbreviations) -> String {
-        if item.allDay { return "all day" }
-        let zone = item.timeZone
-        let start = clock(zone.localTime(at: item.start))
-        let startZone = abbreviations.abbreviation(zone, at: item.start)
-        if item.end == item.start { return "\(start) \(startZone)" }
-        let endZone = abbreviations.abbreviation(zone, at: item.end)
-        let end = clock(zone.localTime(at: item.end))
-        if endZone != startZone { return "\(start) \(startZone) – \(end) \(endZone)" }
-        return "\(start)–\(end) \(startZone)"
-    }
-
-    static func clock(_ time: LocalDateTime) -> String {
-        let second = time.secondOfDay
-        return two(second / 3600) + ":" + two(second / 60 % 60)
-    }
-
-    static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 
     /// `12 days`, `3 hours 30 minutes`, or `no slack`, in wall-clock time.
     static func slack(_ item: PlannedEvent) -> String {

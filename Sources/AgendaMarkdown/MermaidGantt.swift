@@ -13,8 +13,13 @@ struct MermaidGantt {
 
     func chart(_ plan: Plan) -> String {
         let agenda = plan.agenda
-        let bars = plan.items.filter { $0.occurrenceOf == nil }
-        let shown = bars.prefix(limit)
+        // One bar per event, the first `limit` by start; the rest are only counted.
+        var shown: [PlannedEvent] = []
+        var bars = 0
+        for item in plan.items where item.occurrenceOf == nil {
+            bars += 1
+            if shown.count < limit { shown.append(item) }
+        }
         var lines = [
             "```mermaid", "gantt",
             "    title " + Self.text(agenda.title ?? agenda.id, fallback: agenda.id),
@@ -30,8 +35,8 @@ struct MermaidGantt {
         }
         lines.append("```")
         var text = lines.joined(separator: "\n") + "\n"
-        if bars.count > shown.count {
-            text += "\nThe chart shows the first \(shown.count) of \(bars.count) events; the tables above list them all.\n"
+        if bars > shown.count {
+            text += "\nThe chart shows the first \(shown.count) of \(bars) events; the tables above list them all.\n"
         }
         return text
     }

@@ -377,33 +377,3 @@ struct AgendaDecoder {
         }
     }
 }
-
-/// One slot per concurrent worker: each writes only its own slot, and the slots are read
-/// only after every worker has finished (`concurrentPerform` returns), so no slot is shared.
-final class WorkerSlots<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Value?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-    }
-
-    func store(_ value: Value, at index: Int) {
-        precondition(index >= 0 && index < count)
-        slots[index] = value
-    }
-
-    /// The value of a slot, leaving it empty.
-    func take(at index: Int) -> Value {
-        precondition(index >= 0 && index < count)
-        defer { slots[index] = nil }
-        return slots[index]!
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-}

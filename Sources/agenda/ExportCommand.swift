@@ -104,20 +104,18 @@ struct ExportCommand: ParsableCommand {
             options.party = known
         }
 
-        var files: [(path: String, bytes: [UInt8])] = []
+        var files: [(path: String, bytes: ByteBuffer)] = []
         for exporter in selected {
-            var bytes: [UInt8] = []
+            let bytes = ByteBuffer(capacity: 1 << 16)
             do {
-                try exporter.export(plan, options: options, into: &bytes)
+                try exporter.export(plan, options: options, into: bytes)
             } catch {
                 fail("cannot write \(exporter.identifier): \(error)")
             }
             files.append((path: target(for: exporter, count: selected.count), bytes: bytes))
         }
         guard output != nil else {
-            var standardOutput = StandardOutput()
-            standardOutput.write(bytes: files[0].bytes)
-            standardOutput.flush()
+            _ = files[0].bytes.write(to: 1)
             return
         }
         do {

@@ -1,3 +1,5 @@
+import AgendaCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -58,7 +60,7 @@ struct OutputFiles {
     }
 
     /// Writes every file, or none: all temporary files are written first, then renamed.
-    static func write(_ files: [(path: String, bytes: [UInt8])]) throws {
+    static func write(_ files: [(path: String, bytes: ByteBuffer)]) throws {
         var written: [(temporary: String, path: String)] = []
         do {
             for file in files {
@@ -76,7 +78,7 @@ struct OutputFiles {
 
     /// A new file in the target's folder holding `bytes`, flushed to disk, with the mode a
     /// new file would get (or the mode of the file it replaces).
-    private static func writeTemporary(_ bytes: [UInt8], beside path: String) throws -> String {
+    private static func writeTemporary(_ bytes: ByteBuffer, beside path: String) throws -> String {
         let folder = directory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(folder)/.\(name).XXXXXX".utf8CString)
@@ -85,15 +87,7 @@ struct OutputFiles {
         let temporary = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
         defer { close(descriptor) }
         do {
-            var offset = 0
-            try bytes.withUnsafeBytes { buffer in
-                while offset < buffer.count {
-                    let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if count < 0 && errno == EINTR { continue }
-                    guard count > 0 else { throw Failure(description: "cannot write '\(path)': \(reason(errno))") }
-                    offset += count
-                }
-            }
+            guard bytes.write(to: descriptor) else { throw Failure(description: "cannot write '\(path)': \(reason(errno))") }
             guard fsync(descriptor) == 0 else { throw Failure(description: "cannot write '\(path)': \(reason(errno))") }
             fchmod(descriptor, mode(for: path))
         } catch {

@@ -6,9 +6,9 @@ import Testing
 @Suite("CSV")
 struct CSVTests {
     func field(_ value: String) -> String {
-        var bytes: [UInt8] = []
-        CSVField.append(value, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let bytes = ByteBuffer()
+        CSVField.append(value, to: bytes)
+        return String(decoding: bytes.storage, as: UTF8.self)
     }
 
     @Test func fieldsAreQuotedOnlyWhenTheyNeedIt() {

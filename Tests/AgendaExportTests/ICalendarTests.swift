@@ -8,10 +8,10 @@ import Testing
 struct ICalendarTests {
     /// The physical lines of a folded content line (without their CRLF).
     func fold(_ text: String) -> [[UInt8]] {
-        var lines = ContentLines(into: [])
-        lines.line("X", text)
+        var lines = ContentLines(into: ByteBuffer())
+        lines.line("X:", text)
         var result: [[UInt8]] = [[]]
-        var bytes = lines.bytes[...]
+        var bytes = lines.bytes.bytes[...]
         while let byte = bytes.popFirst() {
             if byte == 0x0D, bytes.first == 0x0A {
                 bytes.removeFirst()
@@ -54,16 +54,22 @@ struct ICalendarTests {
     }
 
     @Test func textIsEscaped() {
-        var bytes: [UInt8] = []
-        ContentLines.appendEscaped("a\\b;c,d\ne\r\nf\rg\th\u{01}i \"j\" 🎉 مرحبا", to: &bytes)
-        #expect(String(decoding: bytes, as: UTF8.self) == "a\\\\b\\;c\\,d\\ne\\nf\\ng\th" + "i \"j\" 🎉 مرحبا")
+        var lines = ContentLines(into: ByteBuffer())
+        lines.escaped("a\\b;c,d\ne\r\nf\rg\th\u{01}i \"j\" 🎉 مرحبا")
+        #expect(String(decoding: lines.bytes.storage, as: UTF8.self) == "a\\\\b\\;c\\,d\\ne\\nf\\ng\th" + "i \"j\" 🎉 مرحبا")
     }
 
     @Test func valuesAreWrittenInICalendarForm() {
-        #expect(ICalendarTime.offset(3600) == "+0100")
-        #expect(ICalendarTime.offset(-5 * 3600) == "-0500")
-        #expect(ICalendarTime.offset(-(44 * 60 + 30)) == "-004430")
-        #expect(ICalendarTime.utc(Instant(secondsSinceEpoch: 1_461_074_400)) == "20160419T140000Z")
+        func written(_ write: (inout ContentLines) -> Void) -> String {
+            var lines = ContentLines(into: ByteBuffer())
+            write(&lines)
+            return String(decoding: lines.bytes.storage, as: UTF8.self)
+        }
+        #expect(written { $0.offset(3600) } == "+0100")
+        #expect(written { $0.offset(-5 * 3600) } == "-0500")
+        #expect(written { $0.offset(-(44 * 60 + 30)) } == "-004430")
+        #expect(written { $0.utc(Instant(secondsSinceEpoch: 1_461_074_400)) } == "20160419T140000Z")
+        #expect(written { $0.date(LocalDate(year: 16, month: 4, day: 9)!) } == "00160409")
     }
 
     /// Vienna and New York from 2014 to 2016: the observance in force at the start, then

@@ -6,9 +6,9 @@ import Testing
 @Suite("Markdown")
 struct MarkdownTests {
     func escaped(_ text: String) -> String {
-        var page = MarkdownExporter.Page(bytes: [])
+        var page = MarkdownExporter.Page(bytes: ByteBuffer())
         page.escaped(text)
-        return String(decoding: page.bytes, as: UTF8.self)
+        return String(decoding: page.bytes.storage, as: UTF8.self)
     }
 
     @Test func agendaTextCannotBecomeMarkupOrHTML() {

@@ -12,7 +12,7 @@ public protocol Exporter: Sendable {
 
     /// Appends the whole file for `plan` to `output`. The plan is feasible; an exporter throws
     /// only when it cannot represent it.
-    func export(_ plan: Plan, options: ExportOptions, into output: inout [UInt8]) throws
+    func export(_ plan: Plan, options: ExportOptions, into output: ByteBuffer) throws
 }
 
 /// What every export of one run shares.
@@ -23,10 +23,14 @@ public struct ExportOptions: Sendable, Hashable {
     /// When the plan was restricted to one party's events, that party: its name labels the
     /// output (a personal calendar feed).
     public var party: Party?
+    /// How many cores an exporter may write on at once; nil for all. The output is the same
+    /// bytes whatever the number.
+    public var maxWorkers: Int?
 
-    public init(stamp: Instant, party: Party? = nil) {
+    public init(stamp: Instant, party: Party? = nil, maxWorkers: Int? = nil) {
         self.stamp = stamp
         self.party = party
+        self.maxWorkers = maxWorkers
     }
 
     /// The stamp of an agenda's exports: its `updated`, else `SOURCE_DATE_EPOCH` from the
@@ -50,8 +54,8 @@ public struct JSONExporter: Exporter {
     public var mediaType: String { "application/json" }
     public var summary: String { "the plan as JSON, the contract of 'agenda plan --format json' (docs/plan-json.md)" }
 
-    public func export(_ plan: Plan, options: ExportOptions, into output: inout [UInt8]) throws {
-        output.append(contentsOf: PlanJSON.encode(plan))
+    public func export(_ plan: Plan, options: ExportOptions, into output: ByteBuffer) throws {
+        PlanJSON.write(plan, into: output, maxWorkers: options.maxWorkers)
     }
 }
 

@@ -1,23 +1,38 @@
 /// A small streaming JSON writer into a byte buffer: keys in the order written, two-space
 /// indentation, strings escaped per RFC 8259, so the same input always gives the same bytes.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    public let buffer: ByteBuffer
     private var depth = 0
     /// Whether the current container already holds a value (a comma is due).
     private var hasValue: [Bool] = [false]
     private var afterKey = false
 
-    public init() {}
+    public init(into buffer: ByteBuffer = ByteBuffer()) { self.buffer = buffer }
+
+    /// A writer that continues inside an array already open at `depth`, which holds values
+    /// when `afterValues` is set: for writing a run of the array's elements on their own.
+    public init(into buffer: ByteBuffer, insideArrayAt depth: Int, afterValues: Bool) {
+        self.buffer = buffer
+        self.depth = depth
+        hasValue = Array(repeating: true, count: depth) + [afterValues]
+    }
+
+    /// A copy of everything written.
+    public var bytes: [UInt8] { buffer.bytes }
+
+    /// Counts values written into the buffer by another writer as this container's own.
+    public mutating func markValueWritten() { hasValue[hasValue.count - 1] = true }
 
     public mutating func beginObject() { open(UInt8(ascii: "{")) }
     public mutating func endObject() { close(UInt8(ascii: "}")) }
     public mutating func beginArray() { open(UInt8(ascii: "[")) }
     public mutating func endArray() { close(UInt8(ascii: "]")) }
 
-    public mutating func key(_ name: String) {
+    public mutating func key(_ name: StaticString) {
         separate()
-        writeString(name)
-        bytes.append(contentsOf: [UInt8(ascii: ":"), UInt8(ascii: " ")])
+        buffer.append(UInt8(ascii: "\""))
+        buffer.appendLiteral(name)
+        buffer.appendFixed((UInt8(ascii: "\""), UInt8(ascii: ":"), UInt8(ascii: " ")))
         afterKey = true
     }
 
@@ -32,38 +47,53 @@ public struct JSONWriter {
 
     public mutating func number(_ value: Int64) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        buffer.appendDigits(Int(value.magnitude))
     }
 
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        if value { buffer.appendLiteral("true") } else { buffer.appendLiteral("false") }
     }
 
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        buffer.appendLiteral("null")
+    }
+
+    /// An instant as an RFC 3339 string in `zone`, or null.
+    public mutating func time(_ instant: Instant?, in zone: TimeZoneRules) {
+        guard let instant else { return null() }
+        separate()
+        buffer.append(UInt8(ascii: "\""))
+        buffer.appendRFC3339(instant, in: zone)
+        buffer.append(UInt8(ascii: "\""))
     }
 
     /// `"name": value` for the common cases.
-    public mutating func field(_ name: String, _ value: String?) {
+    public mutating func field(_ name: StaticString, _ value: String?) {
         key(name)
         string(value)
     }
 
-    public mutating func field(_ name: String, _ value: Bool) {
+    public mutating func field(_ name: StaticString, _ value: Bool) {
         key(name)
         bool(value)
     }
 
-    public mutating func field(_ name: String, _ value: Int64?) {
+    public mutating func field(_ name: StaticString, _ value: Int64?) {
         key(name)
         if let value { number(value) } else { null() }
     }
 
+    public mutating func field(_ name: StaticString, _ instant: Instant?, in zone: TimeZoneRules) {
+        key(name)
+        time(instant, in: zone)
+    }
+
     private mutating func open(_ bracket: UInt8) {
         separate()
-        bytes.append(bracket)
+        buffer.append(bracket)
         depth += 1
         hasValue.append(false)
     }
@@ -72,8 +102,8 @@ public struct JSONWriter {
         let had = hasValue.removeLast()
         depth -= 1
         if had { newline() }
-        bytes.append(bracket)
-        if depth == 0 { bytes.append(UInt8(ascii: "\n")) }
+        buffer.append(bracket)
+        if depth == 0 { buffer.append(UInt8(ascii: "\n")) }
     }
 
     private mutating func separate() {
@@ -81,39 +111,42 @@ public struct JSONWriter {
             afterKey = false
             return
         }
-        if hasValue[hasValue.count - 1] { bytes.append(UInt8(ascii: ",")) }
+        if hasValue[hasValue.count - 1] { buffer.append(UInt8(ascii: ",")) }
         if depth > 0 { newline() }
         hasValue[hasValue.count - 1] = true
     }
 
     private mutating func newline() {
-        bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+        buffer.append(UInt8(ascii: "\n"))
+        for _ in 0..<depth * 2 { buffer.append(UInt8(ascii: " ")) }
     }
+
+    private static let hex = Array("0123456789abcdef".utf8)
 
     private mutating func writeString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [0x5C, 0x22])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [0x5C, 0x5C])
-            case 0x0A: bytes.append(contentsOf: [0x5C, UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [0x5C, UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [0x5C, UInt8(ascii: "t")])
-            case 0x00..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-            default: bytes.append(byte)
+        buffer.append(UInt8(ascii: "\""))
+        var value = value
+        value.withUTF8 { utf8 in
+            // Copy the runs between the bytes that need escaping in one go each.
+            var runStart = 0
+            for index in 0..<utf8.count {
+                let byte = utf8[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                runStart = index + 1
+                switch byte {
+                case UInt8(ascii: "\""): buffer.appendFixed((UInt8(0x5C), UInt8(0x22)))
+                case UInt8(ascii: "\\"): buffer.appendFixed((UInt8(0x5C), UInt8(0x5C)))
+                case 0x0A: buffer.appendFixed((UInt8(0x5C), UInt8(ascii: "n")))
+                case 0x0D: buffer.appendFixed((UInt8(0x5C), UInt8(ascii: "r")))
+                case 0x09: buffer.appendFixed((UInt8(0x5C), UInt8(ascii: "t")))
+                default:
+                    buffer.appendFixed(
+                        (UInt8(0x5C), UInt8(ascii: "u"), UInt8(0x30), UInt8(0x30), Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 15)]))
+                }
             }
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        bytes.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: "\""))
     }
-}
-
-/// `2016-04-19T10:00:00-04:00`: the local time in `zone` with that zone's offset at the instant.
-public func rfc3339(_ instant: Instant, in zone: TimeZoneRules) -> String {
-    let offset = zone.offset(at: instant)
-    let local = LocalDateTime(secondsSinceEpoch: instant.secondsSinceEpoch + Int64(offset))
-    let s = local.secondOfDay
-    return "\(local.date)T\(pad(s / 3600, 2)):\(pad(s / 60 % 60, 2)):\(pad(s % 60, 2))\(formatOffset(offset))"
 }
