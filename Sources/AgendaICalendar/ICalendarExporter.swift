@@ -88,17 +88,19 @@ public struct ICalendarExporter: Exporter {
     static func series(of event: Event, rule: RepeatRule, firstPlanned item: PlannedEvent, planned: Int) -> Series {
         let zone = item.timeZone
         let start = event.start?.value.instant(in: zone) ?? item.start
+        // The plan gives every occurrence the same length: elapsed for timed events, in days for all-day ones.
         let firstEnd: Instant
-        if rule.every.isElapsed {
-            firstEnd = Instant(secondsSinceEpoch: start.secondsSinceEpoch + item.end.secondsSinceEpoch - item.start.secondsSinceEpoch)
-        } else {
+        if item.allDay {
             let wallLength = zone.localTime(at: item.end).secondsSinceEpoch - zone.localTime(at: item.start).secondsSinceEpoch
             firstEnd = zone.instant(for: LocalDateTime(secondsSinceEpoch: zone.localTime(at: start).secondsSinceEpoch + wallLength))
+        } else {
+            firstEnd = Instant(secondsSinceEpoch: start.secondsSinceEpoch + item.end.secondsSinceEpoch - item.start.secondsSinceEpoch)
         }
         var everyCandidate = rule
         everyCandidate.except = []
         let candidates = Recurrence.occurrences(
-            of: everyCandidate, start: zone.localTime(at: start), firstEnd: firstEnd, zone: zone, limit: planned + rule.except.count)
+            of: everyCandidate, start: zone.localTime(at: start), firstEnd: firstEnd, allDay: item.allDay, zone: zone,
+            limit: planned + rule.except.count)
         let excepted = Set(rule.except)
         let first = candidates.first ?? Recurrence.Occurrence(start: item.start, end: item.end, localStart: zone.localTime(at: item.start))
         return Series(

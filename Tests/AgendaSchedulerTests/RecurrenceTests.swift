@@ -36,6 +36,19 @@ struct RecurrenceTests {
         #expect(items.map { localEnd($0) } == ["2016-02-01T00:00", "2016-04-01T00:00", "2016-06-01T00:00", "2016-08-01T00:00"])
     }
 
+    /// A timed occurrence lasts as long as the first, in elapsed time, even when the clocks
+    /// change during it or its start falls in the gap (as DTEND does in RFC 5545).
+    @Test func timedOccurrencesKeepTheirElapsedLengthAcrossAClockChange() {
+        let spring = occurrences(
+            "  - { id: s, title: S, start: 2016-03-26T02:30, duration: 30 minutes, repeat: { every: 1 day, count: 3 } }\n")
+        #expect(spring.map { localStart($0) } == ["2016-03-26T02:30", "2016-03-27T03:30", "2016-03-28T02:30"])
+        #expect(spring.map { $0.end.secondsSinceEpoch - $0.start.secondsSinceEpoch } == [1800, 1800, 1800])
+        let autumn = occurrences(
+            "  - { id: a, title: A, start: 2015-10-18T02:00, duration: 2 hours, repeat: { every: 1 week, count: 2 } }\n")
+        #expect(autumn.map { localEnd($0) } == ["2015-10-18T04:00", "2015-10-25T03:00"])
+        #expect(autumn.map { $0.end.secondsSinceEpoch - $0.start.secondsSinceEpoch } == [7200, 7200])
+    }
+
     @Test func weeklyOccurrencesKeepTheirWallClockAcrossDaylightSaving() {
         let items = occurrences(
             "  - { id: w, title: W, start: 2015-03-23T10:00, end: 2015-03-23T11:30, repeat: { every: 1 week, count: 2 } }\n")

@@ -1,7 +1,8 @@
 /// Expands a `repeat` rule into occurrences the way RFC 5545 expands an RRULE, so a plan and
 /// the calendar exported from it agree: each occurrence keeps the first one's local time,
 /// dates that do not exist (31 February) are skipped and not counted, `until` is inclusive,
-/// and `count` counts occurrences before `except` removes any.
+/// and `count` counts occurrences before `except` removes any. A timed occurrence lasts the
+/// first one's elapsed time (as a DTEND does in RFC 5545); an all-day one its number of days.
 public enum Recurrence {
     public struct Occurrence: Hashable, Sendable {
         public var start: Instant
@@ -18,7 +19,7 @@ public enum Recurrence {
     /// The occurrences of an event that starts at `start` (local, in `zone`) and lasts until
     /// `end` for its first occurrence.
     public static func occurrences(
-        of rule: RepeatRule, start: LocalDateTime, firstEnd: Instant, zone: TimeZoneRules, limit: Int
+        of rule: RepeatRule, start: LocalDateTime, firstEnd: Instant, allDay: Bool, zone: TimeZoneRules, limit: Int
     ) -> [Occurrence] {
         let firstStart = zone.instant(for: start)
         let wallLength = zone.localTime(at: firstEnd).secondsSinceEpoch - start.secondsSinceEpoch
@@ -36,11 +37,13 @@ public enum Recurrence {
             let occurrenceEnd: Instant
             if rule.every.isElapsed {
                 occurrenceStart = Instant(secondsSinceEpoch: firstStart.secondsSinceEpoch + Int64(step) * rule.every.elapsedSeconds!)
-                occurrenceEnd = Instant(secondsSinceEpoch: occurrenceStart.secondsSinceEpoch + elapsedLength)
             } else {
                 occurrenceStart = zone.instant(for: local)
-                // All-day and timed occurrences keep the first one's wall-clock length.
+            }
+            if allDay {
                 occurrenceEnd = zone.instant(for: LocalDateTime(secondsSinceEpoch: local.secondsSinceEpoch + wallLength))
+            } else {
+                occurrenceEnd = Instant(secondsSinceEpoch: occurrenceStart.secondsSinceEpoch + elapsedLength)
             }
             // `until` and `except` compare the date the occurrence really has on the clock.
             let wall = rule.every.isElapsed ? zone.localTime(at: occurrenceStart) : local

@@ -260,8 +260,9 @@ struct NetworkBuilder {
         }
         var fixedStart = startInstant
         if let rule = event.repeatRule {
+            let allDay = if case .allDay = span { true } else { false }
             let series = Recurrence.occurrences(
-                of: rule, start: zone.localTime(at: startInstant), firstEnd: end, zone: zone, limit: maxOccurrences)
+                of: rule, start: zone.localTime(at: startInstant), firstEnd: end, allDay: allDay, zone: zone, limit: maxOccurrences)
             occurrences[index] = series
             if let first = series.first, let last = series.last {
                 fixedStart = first.start
