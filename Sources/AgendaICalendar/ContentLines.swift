@@ -157,7 +157,7 @@ struct ContentLines {
     mutating func end() {
         if bytes.count - lineStart > Self.maxLineOctets {
             scratch.removeAll(keepingCapacity: true)
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes.storage[lineStart...]))
+            bytes.withBytes { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: $0[lineStart...])) }
             bytes.truncate(to: lineStart)
             Self.fold(scratch, into: bytes)
         }

@@ -13,7 +13,8 @@ public struct ICalendarExporter: Exporter {
 
     public func export(_ plan: Plan, options: ExportOptions, into output: ByteBuffer) throws {
         let agenda = plan.agenda
-        let entries = Self.entries(of: plan)
+        let items = plan.items
+        let repeating = Self.series(of: plan)
         var lines = ContentLines(into: output)
         var abbreviations = ZoneAbbreviations()
 
@@ -25,17 +26,18 @@ public struct ICalendarExporter: Exporter {
         var name = agenda.title ?? agenda.id
         if let party = options.party { name += " — " + party.name }
         lines.text("X-WR-CALNAME:", name)
-        for component in Self.timeZones(for: entries) {
+        for component in Self.timeZones(for: plan, series: repeating) {
             component.write(to: &lines, abbreviations: &abbreviations)
         }
         let stamp = options.stamp
-        ParallelWriting.write(count: entries.count, into: output, bytesPerItem: 400, maxWorkers: options.maxWorkers) { range, buffer in
+        ParallelWriting.write(count: items.count, into: output, bytesPerItem: 400, maxWorkers: options.maxWorkers) { range, buffer in
             var lines = ContentLines(into: buffer)
             let context = Context(agenda: agenda, stamp: stamp)
             agenda.events.withUnsafeBufferPointer { events in
-                entries.withUnsafeBufferPointer { entries in
+                items.withUnsafeBufferPointer { items in
                     for index in range {
-                        write(entries[index], events: events, context: context, to: &lines)
+                        guard let entry = repeating.entry(for: index, in: items) else { continue }
+                        write(entry, events: events, context: context, to: &lines)
                     }
                 }
             }
@@ -50,8 +52,6 @@ public struct ICalendarExporter: Exporter {
         /// In UTC form (`...Z`) rather than with a TZID: zones that are UTC all along, and
         /// series repeated in elapsed hours or minutes, which only UTC keeps exact over a DST change.
         var inUTC: Bool
-        var start: Instant { series?.first.start ?? item.start }
-        var end: Instant { series?.lastEnd ?? item.end }
     }
 
     /// A repeating event's recurrence set as RFC 5545 sees it: DTSTART is the first candidate
@@ -64,25 +64,36 @@ public struct ICalendarExporter: Exporter {
         var lastEnd: Instant
     }
 
-    static func entries(of plan: Plan) -> [Entry] {
-        let events = plan.agenda.events
-        var seriesDone = Set<Int>()
-        var occurrences: [Int: Int] = [:]
-        for item in plan.items where item.occurrenceOf != nil { occurrences[item.eventIndex, default: 0] += 1 }
-        var entries: [Entry] = []
-        entries.reserveCapacity(plan.items.count)
-        for item in plan.items {
-            let utcZone = isUTC(item.timeZone)
-            guard item.occurrenceOf != nil, let rule = events[item.eventIndex].repeatRule else {
-                entries.append(Entry(item: item, series: nil, inUTC: utcZone))
-                continue
-            }
-            guard seriesDone.insert(item.eventIndex).inserted else { continue }
-            let series = series(
-                of: events[item.eventIndex], rule: rule, firstPlanned: item, planned: occurrences[item.eventIndex, default: 1])
-            entries.append(Entry(item: item, series: series, inUTC: utcZone || rule.every.isElapsed))
+    /// The series of the plan's repeating events, each written once, where its first
+    /// planned occurrence stands.
+    struct RepeatingEvents: Sendable {
+        /// By the plan index of the series' first occurrence.
+        var series: [Int: Series] = [:]
+
+        /// The VEVENT the plan item at `index` starts, or nil for a later occurrence of a series.
+        func entry(for index: Int, in items: UnsafeBufferPointer<PlannedEvent>) -> Entry? {
+            let item = items[index]
+            guard item.occurrenceOf != nil else { return Entry(item: item, series: nil, inUTC: item.timeZone.isUTC) }
+            guard let series = series[index] else { return nil }
+            return Entry(item: item, series: series, inUTC: item.timeZone.isUTC || series.rule.every.isElapsed)
         }
-        return entries
+    }
+
+    static func series(of plan: Plan) -> RepeatingEvents {
+        let events = plan.agenda.events
+        var first: [Int: Int] = [:]
+        var occurrences: [Int: Int] = [:]
+        for (index, item) in plan.items.enumerated() where item.occurrenceOf != nil {
+            if first[item.eventIndex] == nil { first[item.eventIndex] = index }
+            occurrences[item.eventIndex, default: 0] += 1
+        }
+        var repeating = RepeatingEvents()
+        for (eventIndex, itemIndex) in first {
+            guard let rule = events[eventIndex].repeatRule else { continue }
+            repeating.series[itemIndex] = series(
+                of: events[eventIndex], rule: rule, firstPlanned: plan.items[itemIndex], planned: occurrences[eventIndex, default: 1])
+        }
+        return repeating
     }
 
     static func series(of event: Event, rule: RepeatRule, firstPlanned item: PlannedEvent, planned: Int) -> Series {
@@ -109,20 +120,26 @@ public struct ICalendarExporter: Exporter {
             lastEnd: candidates.map(\.end).max() ?? item.end)
     }
 
-    /// A zone whose offset is zero and has never changed: its times are written as UTC.
-    static func isUTC(_ zone: TimeZoneRules) -> Bool {
-        let epoch = Instant(secondsSinceEpoch: 0)
-        return zone.offset(at: epoch) == 0 && zone.transitions(shaping: epoch...epoch).isEmpty
-    }
-
     /// A VTIMEZONE for every zone a timed entry is written in, by name, each covering the
     /// span of the whole calendar: a client that moves an event within it still finds its
     /// offsets.
-    static func timeZones(for entries: [Entry]) -> [TimeZoneComponent] {
-        guard let first = entries.map(\.start).min(), let last = entries.map({ max($0.start, $0.end) }).max() else { return [] }
+    static func timeZones(for plan: Plan, series: RepeatingEvents) -> [TimeZoneComponent] {
+        guard var first = plan.items.first?.start else { return [] }
+        var last = first
         var zones: [String: TimeZoneRules] = [:]
-        for entry in entries where !entry.inUTC && !entry.item.allDay {
-            zones[entry.item.timeZone.identifier] = entry.item.timeZone
+        var previous: TimeZoneRules?
+        let events = plan.agenda.events
+        for item in plan.items {
+            last = max(last, item.end)
+            guard !item.allDay, !item.timeZone.isUTC, item.timeZone != previous else { continue }
+            // Series in elapsed steps are written in UTC.
+            if item.occurrenceOf != nil, events[item.eventIndex].repeatRule?.every.isElapsed == true { continue }
+            previous = item.timeZone
+            zones[item.timeZone.identifier] = item.timeZone
+        }
+        for entry in series.series.values {
+            first = min(first, entry.first.start)
+            last = max(last, entry.lastEnd)
         }
         return zones.keys.sorted().map { TimeZoneComponent(zone: zones[$0]!, span: first...last) }
     }

@@ -243,7 +243,7 @@ enum DateText {
     static func long(_ date: LocalDate) -> String {
         var page = MarkdownExporter.Page(bytes: ByteBuffer(capacity: 32))
         page.longDate(date)
-        return String(decoding: page.bytes.storage, as: UTF8.self)
+        return page.bytes.text
     }
 
     /// The last day an item occupies: the day before an all-day event's exclusive end.

@@ -8,7 +8,7 @@ struct CSVTests {
     func field(_ value: String) -> String {
         let bytes = ByteBuffer()
         CSVField.append(value, to: bytes)
-        return String(decoding: bytes.storage, as: UTF8.self)
+        return bytes.text
     }
 
     @Test func fieldsAreQuotedOnlyWhenTheyNeedIt() {

@@ -8,7 +8,7 @@ struct MarkdownTests {
     func escaped(_ text: String) -> String {
         var page = MarkdownExporter.Page(bytes: ByteBuffer())
         page.escaped(text)
-        return String(decoding: page.bytes.storage, as: UTF8.self)
+        return page.bytes.text
     }
 
     @Test func agendaTextCannotBecomeMarkupOrHTML() {

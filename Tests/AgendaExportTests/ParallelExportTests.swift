@@ -40,6 +40,6 @@ struct ParallelExportTests {
         }
         buffer.appendLiteral("]")
         let expected = "[" + (0..<10_000).map { String(repeating: "0", count: 5 - String($0).count) + String($0) }.joined() + "]"
-        #expect(String(decoding: buffer.storage, as: UTF8.self) == expected)
+        #expect(buffer.text == expected)
     }
 }

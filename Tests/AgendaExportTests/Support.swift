@@ -14,5 +14,5 @@ func plan(_ yaml: String, file: String = "test.yaml") throws -> Plan {
 func export(_ plan: Plan, with exporter: some Exporter, options: ExportOptions = ExportOptions(stamp: Instant(secondsSinceEpoch: 0))) throws -> String {
     let bytes = ByteBuffer()
     try exporter.export(plan, options: options, into: bytes)
-    return String(decoding: bytes.storage, as: UTF8.self)
+    return bytes.text
 }

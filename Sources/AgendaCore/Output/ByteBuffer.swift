@@ -24,11 +24,21 @@ public final class ByteBuffer {
 
     deinit { base.deallocate() }
 
-    /// The bytes written so far, valid until the next write.
-    public var storage: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    /// Lends the bytes written so far, without copying them.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try withExtendedLifetime(self) { try body(UnsafeBufferPointer(start: base, count: written)) }
+    }
 
     /// A copy of the bytes written so far.
-    public var bytes: [UInt8] { Array(storage) }
+    public var bytes: [UInt8] { withBytes { Array($0) } }
+
+    /// The bytes written so far, read as UTF-8.
+    public var text: String { withBytes { String(decoding: $0, as: UTF8.self) } }
+
+    /// Appends everything another buffer holds.
+    public func append(contentsOf other: ByteBuffer) {
+        other.withBytes { append($0) }
+    }
 
     public func reserveCapacity(_ total: Int) {
         if total > capacity { grow(toAtLeast: total) }
@@ -185,5 +195,5 @@ public func digit(_ value: Int) -> UInt8 { UInt8(truncatingIfNeeded: 0x30 + valu
 public func rfc3339(_ instant: Instant, in zone: TimeZoneRules) -> String {
     let buffer = ByteBuffer(capacity: 32)
     buffer.appendRFC3339(instant, in: zone)
-    return String(decoding: buffer.storage, as: UTF8.self)
+    return buffer.text
 }

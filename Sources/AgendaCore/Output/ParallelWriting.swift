@@ -52,20 +52,18 @@ public enum ParallelWriting {
             return
         }
         let chunk = (count + workers - 1) / workers
+        // The first chunk is written straight after what `output` holds; the others into
+        // buffers of their own, appended to it in order once all are done.
+        output.reserveCapacity(output.count + bytesPerItem * count)
         let parts = WorkerSlots<ByteBuffer>(count: workers)
+        parts.store(output, at: 0)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             let range = worker * chunk..<min(count, (worker + 1) * chunk)
-            let buffer = ByteBuffer(capacity: bytesPerItem * range.count)
+            let buffer = worker == 0 ? parts.take(at: 0) : ByteBuffer(capacity: bytesPerItem * range.count)
             write(range, buffer)
             parts.store(buffer, at: worker)
         }
-        var total = output.count
-        var buffers: [ByteBuffer] = []
-        for worker in 0..<workers {
-            buffers.append(parts.take(at: worker))
-            total += buffers[worker].count
-        }
-        output.reserveCapacity(total)
-        for buffer in buffers { output.append(buffer.storage) }
+        let first = parts.take(at: 0)
+        for worker in 1..<workers { first.append(contentsOf: parts.take(at: worker)) }
     }
 }

@@ -94,6 +94,9 @@ public struct TimeZoneRules: Sendable, Hashable {
         self.init(identifier: name, transitions: transitions, offsets: offsets)
     }
 
+    /// Whether the zone is UTC all along: offset zero, never changed.
+    public var isUTC: Bool { transitions.isEmpty && offsets[0] == 0 }
+
     /// Seconds east of UTC at an instant.
     public func offset(at instant: Instant) -> Int {
         Int(offsets[segment(containing: instant.secondsSinceEpoch)])
