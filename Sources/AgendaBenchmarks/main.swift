@@ -28,6 +28,8 @@ struct Options {
     var planOnly = false
     /// Only exports, repeatedly, in this format: for profilers.
     var exportOnly: String?
+    /// At most this many cores for each exporter (all by default).
+    var workers: Int?
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -39,6 +41,7 @@ struct Options {
             case "--load-only": loadOnly = true
             case "--plan-only": planOnly = true
             case "--export-only": exportOnly = iterator.next()
+            case "--workers": workers = Int(iterator.next() ?? "")
             case "--write":
                 // Writes the generated agenda to a file, to time the CLI on it.
                 let path = iterator.next() ?? "generated.yaml"
@@ -51,7 +54,7 @@ struct Options {
                 fclose(file)
                 exit(0)
             case "--help", "-h":
-                print("usage: agenda-bench [--size N] [--repeat K] [--write FILE] [--load-only | --plan-only | --export-only ics|csv|md]")
+                print("usage: agenda-bench [--size N] [--repeat K] [--write FILE] [--load-only | --plan-only | --export-only ics|csv|md|json [--workers N]]")
                 exit(0)
             default:
                 print("unknown argument '\(argument)'; try --help")
@@ -67,7 +70,7 @@ struct Measurement {
     var rawSeconds: Double
     var loadSeconds: Double
     var planSeconds: Double
-    /// iCalendar, CSV, Markdown, in that order.
+    /// Each of `benchmarkedExporters`, in that order.
     var exportSeconds: [Double]
     var peakMB: Double
 }
@@ -177,7 +180,8 @@ if let format = options.exportOnly {
     let clock = ContinuousClock()
     for _ in 0..<options.repetitions {
         let output = ByteBuffer()
-        let time = clock.measure { try! exporter.export(plan, options: ExportOptions(stamp: Instant(secondsSinceEpoch: 0)), into: output) }
+        let exportOptions = ExportOptions(stamp: Instant(secondsSinceEpoch: 0), maxWorkers: options.workers)
+        let time = clock.measure { try! exporter.export(plan, options: exportOptions, into: output) }
         print("\(format) \(plan.items.count) items: \(time), \(output.count) bytes")
     }
     exit(0)
@@ -189,8 +193,9 @@ if options.child {
     exit(0)
 }
 
-print("| events | input MB | libyaml events (s) | load (s) | load / libyaml | plan (s) | ics (s) | csv (s) | md (s) | peak RSS (MB) |")
-print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+let exportColumns = benchmarkedExporters.map { " \($0.identifier) (s) |" }.joined()
+print("| events | input MB | libyaml events (s) | load (s) | load / libyaml | plan (s) |\(exportColumns) peak RSS (MB) |")
+print("|---:|---:|---:|---:|---:|---:|" + String(repeating: "---:|", count: benchmarkedExporters.count) + "---:|")
 for size in options.sizes {
     // Each size in a fresh process, so its peak memory is its own.
     var pipe: [Int32] = [0, 0]
@@ -219,9 +224,10 @@ for size in options.sizes {
     var exitStatus: Int32 = 0
     waitpid(pid, &exitStatus, 0)
     let fields = String(decoding: output, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
-    let exports = fields.count == 9 ? fields[5..<8].compactMap { Double($0) } : []
-    guard fields.count == 9, exports.count == 3, let raw = Double(fields[2]), let load = Double(fields[3]),
-        let plan = Double(fields[4]), let peak = Double(fields[8]), let bytes = Int(fields[1])
+    let exporterCount = benchmarkedExporters.count
+    let exports = fields.count == 6 + exporterCount ? fields[5..<(5 + exporterCount)].compactMap { Double($0) } : []
+    guard exports.count == exporterCount, let raw = Double(fields[2]), let load = Double(fields[3]),
+        let plan = Double(fields[4]), let peak = Double(fields[5 + exporterCount]), let bytes = Int(fields[1])
     else {
         print(String(decoding: output, as: UTF8.self))
         exit(1)

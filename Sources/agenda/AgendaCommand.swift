@@ -14,7 +14,8 @@ struct AgendaCommand: ParsableCommand {
         discussion: """
             An agenda file describes sessions, hearings, consultations and deadlines, with fixed \
             dates or with constraints between them. Start with 'agenda check FILE', then \
-            'agenda plan FILE'; the format is described in docs/format.md.
+            'agenda plan FILE', then 'agenda export FILE --format ics' for a calendar; the \
+            format is described in docs/format.md, the exports in docs/export.md.
 
             Exit codes: 0 clean, 1 the agenda breaks its constraints or checks, 2 the input \
             cannot be read or is invalid (and for a mistyped command line), 3 internal error.

@@ -34,6 +34,8 @@ struct ExportCommand: ParsableCommand {
             Exit status: 0 when the files are written; 1 when the agenda cannot be planned \
             (nothing is written); 2 when the input is invalid or an output cannot be written.
 
+            Every format, its fields and its escaping rules: docs/export.md.
+
             Examples:
               agenda export seeds/ungass-2016.yaml --format ics > ungass.ics
               agenda export seeds/ungass-2016.yaml --format ics,csv,md -o public/
