@@ -15,6 +15,8 @@ let package = Package(
         .library(name: "AgendaICalendar", targets: ["AgendaICalendar"]),
         .library(name: "AgendaCSV", targets: ["AgendaCSV"]),
         .library(name: "AgendaMarkdown", targets: ["AgendaMarkdown"]),
+        .library(name: "AgendaChecks", targets: ["AgendaChecks"]),
+        .library(name: "AgendaReporters", targets: ["AgendaReporters"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -34,6 +36,8 @@ let package = Package(
         .target(name: "AgendaICalendar", dependencies: ["AgendaCore"], swiftSettings: strictSettings),
         .target(name: "AgendaCSV", dependencies: ["AgendaCore"], swiftSettings: strictSettings),
         .target(name: "AgendaMarkdown", dependencies: ["AgendaCore"], swiftSettings: strictSettings),
+        .target(name: "AgendaChecks", dependencies: ["AgendaCore"], swiftSettings: strictSettings),
+        .target(name: "AgendaReporters", dependencies: ["AgendaCore"], swiftSettings: strictSettings),
         .executableTarget(
             name: "agenda",
             dependencies: [
@@ -42,6 +46,8 @@ let package = Package(
                 "AgendaICalendar",
                 "AgendaCSV",
                 "AgendaMarkdown",
+                "AgendaChecks",
+                "AgendaReporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -73,6 +79,11 @@ let package = Package(
         .testTarget(
             name: "AgendaExportTests",
             dependencies: ["AgendaCore", "AgendaYAML", "AgendaGenerator", "AgendaICalendar", "AgendaCSV", "AgendaMarkdown"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AgendaChecksTests",
+            dependencies: ["AgendaCore", "AgendaYAML", "AgendaChecks", "AgendaReporters"],
             swiftSettings: strictSettings
         ),
         .testTarget(

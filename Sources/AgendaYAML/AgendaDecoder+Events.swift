@@ -4,7 +4,7 @@ extension AgendaDecoder {
     static let eventKeys = [
         "id", "title", "kind", "venue", "calendar", "parties", "start", "on", "end", "duration", "after", "before",
         "during", "not_before", "not_after", "schedule", "repeat", "for_each", "source", "description", "tags",
-        "status", "url",
+        "status", "url", "for", "lead", "ignore",
     ]
 
     typealias Node = YAMLDocument.NodeID
@@ -146,6 +146,11 @@ extension AgendaDecoder {
             case "tags": fields.tags = reader.list(doc, value).compactMap { reader.text(doc, $0, what: "a tag") }
             case "status": fields.status = reader.choice(doc, value, what: "status", as: EventStatus.self)
             case "url": fields.url = reader.text(doc, value, what: "'url'")
+            case "for": fields.serves = located(doc, value, reader.text(doc, value, what: "'for'"))
+            case "lead":
+                fields.leadKey = key
+                fields.lead = located(doc, value, reader.duration(doc, value, what: "'lead'"))
+            case "ignore": fields.ignored = ignoredChecks(doc, value)
             default: reader.unknownKey(doc, key, in: "an event", allowed: Self.eventKeys)
             }
         }
@@ -204,6 +209,21 @@ extension AgendaDecoder {
             return nil
         }
         return Constraint(relation, event, gap: gap, max: max, at: location)
+    }
+
+    /// `ignore: { AG301: "shared plenary hall" }`: each check id with the reason it does not
+    /// apply, which the reports keep.
+    private mutating func ignoredChecks(_ doc: YAMLDocument, _ node: Node) -> [IgnoredCheck] {
+        guard let pairs = reader.mapping(doc, node, what: "'ignore'") else { return [] }
+        var ignored: [IgnoredCheck] = []
+        for (key, value) in pairs {
+            guard let check = reader.text(doc, key, what: "a check id") else { continue }
+            guard let reason = reader.text(doc, value, what: "the reason for ignoring \(check)"), !reason.isEmpty else {
+                continue
+            }
+            ignored.append(IgnoredCheck(check: check, reason: reason, at: doc.location(key)))
+        }
+        return ignored
     }
 
     static let repeatKeys = ["every", "until", "count", "except"]
@@ -300,4 +320,8 @@ struct EventFields {
     var tags: [String] = []
     var status: EventStatus?
     var url: String?
+    var serves: Located<String>?
+    var lead: Located<Duration>?
+    var leadKey: YAMLDocument.NodeID?
+    var ignored: [IgnoredCheck] = []
 }

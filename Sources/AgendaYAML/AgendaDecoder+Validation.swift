@@ -20,6 +20,14 @@ extension AgendaDecoder {
         event.tags = fields.tags
         event.status = fields.status
         event.url = fields.url
+        event.serves = fields.serves
+        event.lead = fields.lead
+        event.ignored = fields.ignored
+        if let leadKey = fields.leadKey, fields.serves == nil {
+            reader.error(
+                .conflictingKeys, "'lead' says how long before the session this must end, but no 'for' names the session",
+                at: doc.location(leadKey), hint: "add 'for: <session id>'")
+        }
 
         let zone = fields.venue.flatMap { venues[$0.value]?.timeZone } ?? agendaZone
         let what = event.id.isEmpty ? "the event" : "'\(event.id)'"
@@ -216,6 +224,15 @@ extension AgendaDecoder {
                     .unknownReference, "'\(id)' names the party '\(party.value)', which is not defined",
                     at: party.location,
                     hint: Suggestion.hint(for: party.value, in: partyNames) ?? "define it under 'parties'")
+            }
+            if let serves = events[index].serves {
+                if serves.value == id {
+                    reader.error(.unknownReference, "'\(id)' cannot be 'for' itself", at: serves.location)
+                } else if firstByID[serves.value] == nil {
+                    reader.error(
+                        .unknownReference, "'\(id)' is 'for' the event '\(serves.value)', which is not defined",
+                        at: serves.location, hint: Suggestion.hint(for: serves.value, in: eventNames))
+                }
             }
             let constraints = events[index].constraints
             guard constraints.contains(where: { $0.event == id || firstByID[$0.event] == nil }) else { continue }

@@ -268,6 +268,9 @@ struct AgendaDecoder {
         }
     }
 
+    /// `checks:` maps a check id to a severity (`AG301: warning`), or to a mapping with an
+    /// optional `severity` and the check's own options (`AG303: { buffer: 2 days }`). Which
+    /// ids and options exist is known to the checks, which validate them.
     mutating func decodeChecks() -> [String: CheckSetting] {
         var settings: [String: CheckSetting] = [:]
         for declaration in declarations.checks {
@@ -279,7 +282,19 @@ struct AgendaDecoder {
                     notes: [.init("first set here", at: first.location)])
                 continue
             }
-            if let level = reader.choice(doc, declaration.value, what: "check severity", as: CheckSetting.Level.self) {
+            if doc.kind(declaration.value) == .mapping, let pairs = reader.mapping(doc, declaration.value, what: "check '\(id)'") {
+                var setting = CheckSetting(level: nil, location: doc.location(key))
+                for (optionKey, value) in pairs {
+                    guard let name = reader.text(doc, optionKey, what: "a check option") else { continue }
+                    if name == "severity" {
+                        setting.level = reader.choice(doc, value, what: "check severity", as: CheckSetting.Level.self)
+                    } else if let text = reader.text(doc, value, what: "option '\(name)' of \(id)") {
+                        setting.options[name] = Located(text, at: doc.location(value))
+                        setting.optionLocations[name] = doc.location(optionKey)
+                    }
+                }
+                settings[id] = setting
+            } else if let level = reader.choice(doc, declaration.value, what: "check severity", as: CheckSetting.Level.self) {
                 settings[id] = CheckSetting(level: level, location: doc.location(key))
             }
         }

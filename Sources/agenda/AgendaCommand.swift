@@ -21,7 +21,8 @@ struct AgendaCommand: ParsableCommand {
             cannot be read or is invalid (and for a mistyped command line), 3 internal error.
             """,
         subcommands: [
-            CheckCommand.self, PlanCommand.self, ExplainCommand.self, ExportCommand.self, FormatsCommand.self, CodesCommand.self,
+            CheckCommand.self, PlanCommand.self, ExplainCommand.self, ExportCommand.self, FormatsCommand.self, ChecksCommand.self,
+            CodesCommand.self,
         ]
     )
 

@@ -24,6 +24,11 @@ struct StandardOutput {
         if buffer.count > 1 << 16 { flush() }
     }
 
+    /// Whether standard output is a terminal that shows colour (and NO_COLOR is not set).
+    static var isColourTerminal: Bool {
+        isatty(1) == 1 && getenv("NO_COLOR") == nil && getenv("TERM").map { String(cString: $0) } != "dumb"
+    }
+
     mutating func flush() {
         buffer.withUnsafeBytes { bytes in
             var offset = 0
@@ -34,23 +39,5 @@ struct StandardOutput {
             }
         }
         buffer.removeAll(keepingCapacity: true)
-    }
-}
-
-enum Summary {
-    /// `checked 1 file, 52 events: no problems` or `... 2 errors, 1 warning`.
-    static func line(files: Int, events: Int, diagnostics: [Diagnostic]) -> String {
-        let subject = "checked \(plural(files, "file")), \(plural(events, "event"))"
-        let errors = diagnostics.errorCount
-        let warnings = diagnostics.warningCount
-        if errors == 0 && warnings == 0 { return "\(subject): no problems" }
-        var parts: [String] = []
-        if errors > 0 { parts.append(plural(errors, "error")) }
-        if warnings > 0 { parts.append(plural(warnings, "warning")) }
-        return "\(subject): \(parts.joined(separator: ", "))"
-    }
-
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

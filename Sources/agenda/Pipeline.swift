@@ -1,3 +1,4 @@
+import AgendaChecks
 import AgendaCore
 import AgendaYAML
 import ArgumentParser
@@ -16,7 +17,7 @@ struct InputOptions: ParsableArguments {
     var loader: AgendaLoader { AgendaLoader(limits: ReadLimits(maxInputBytes: maxInputSize << 20)) }
 }
 
-/// The stages a command composes: load, then plan.
+/// The stages a command composes: load, plan, check.
 struct Pipeline {
     let loader: AgendaLoader
     let scheduler = Scheduler()
@@ -27,6 +28,21 @@ struct Pipeline {
         guard let agenda = loaded.agenda else { return (nil, loaded.diagnostics) }
         let plan = scheduler.plan(agenda)
         return (plan, (loaded.diagnostics + plan.diagnostics).sorted())
+    }
+
+    /// The plan and every diagnostic, with the built-in checks run on a plan without
+    /// conflicts. The agenda's check settings are validated first: an unknown check is an
+    /// input error like any other.
+    func check(_ file: String) -> (agenda: Agenda?, diagnostics: [Diagnostic]) {
+        let loaded = loader.load(file: file)
+        guard let agenda = loaded.agenda else { return (nil, loaded.diagnostics) }
+        let runner = CheckRunner(checks: builtInChecks)
+        let settings = runner.validate(agenda)
+        if settings.hasErrors { return (agenda, (loaded.diagnostics + settings).sorted()) }
+        let plan = scheduler.plan(agenda)
+        var diagnostics = loaded.diagnostics + plan.diagnostics
+        if plan.isFeasible { diagnostics += runner.run(plan) }
+        return (agenda, diagnostics.sorted())
     }
 }
 

@@ -28,7 +28,7 @@ struct DiagnosticTests {
         let raw = DiagnosticCode.allCases.map(\.rawValue)
         #expect(Set(raw).count == raw.count)
         #expect(raw.allSatisfy { $0.count == 5 && $0.hasPrefix("AG") && Int($0.dropFirst(2)) != nil })
-        #expect(DiagnosticCode.allCases.allSatisfy { !$0.summary.isEmpty })
+        #expect(DiagnosticCode.allCases.allSatisfy { $0.summary?.isEmpty == false })
     }
 
     @Test func theDocsListEveryCode() throws {

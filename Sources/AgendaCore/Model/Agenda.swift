@@ -55,14 +55,26 @@ public enum SchedulePolicy: String, Sendable, Hashable, CaseIterable {
     case alap
 }
 
+/// How an agenda sets one check: `AG301: warning`, or `AG303: { severity: warning, buffer: 2 days }`.
 public struct CheckSetting: Sendable, Hashable {
     public enum Level: String, Sendable, Hashable, CaseIterable { case error, warning, off }
-    public var level: Level
+    /// Nil when only options are given: the check's default severity holds.
+    public var level: Level?
+    /// Where the check's id is written.
     public var location: SourceLocation
+    /// The check's own options, as written (at their values); the check reads them.
+    public var options: [String: Located<String>]
+    /// Where each option's name is written.
+    public var optionLocations: [String: SourceLocation]
 
-    public init(level: Level, location: SourceLocation) {
+    public init(
+        level: Level?, location: SourceLocation, options: [String: Located<String>] = [:],
+        optionLocations: [String: SourceLocation] = [:]
+    ) {
         self.level = level
         self.location = location
+        self.options = options
+        self.optionLocations = optionLocations
     }
 }
 

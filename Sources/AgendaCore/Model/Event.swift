@@ -98,6 +98,20 @@ public struct RepeatRule: Sendable, Hashable {
     }
 }
 
+/// A check an event opts out of, and why (`ignore: { AG301: "shared plenary hall" }`).
+public struct IgnoredCheck: Sendable, Hashable {
+    public var check: String
+    public var reason: String
+    /// Where the check's id is written.
+    public var location: SourceLocation
+
+    public init(check: String, reason: String, at location: SourceLocation) {
+        self.check = check
+        self.reason = reason
+        self.location = location
+    }
+}
+
 /// One event after `for_each` expansion.
 public struct Event: Sendable, Hashable {
     public var id: String
@@ -120,6 +134,12 @@ public struct Event: Sendable, Hashable {
     public var tags: [String]
     public var status: EventStatus?
     public var url: String?
+    /// The session this event prepares (`for: cnd59`), and how long before it starts this
+    /// must end (`lead: 6 weeks`): the document lead-time check reads them.
+    public var serves: Located<String>?
+    public var lead: Located<Duration>?
+    /// Checks this event opts out of, each with its reason.
+    public var ignored: [IgnoredCheck]
     /// The id of the `for_each` entry this event was expanded from.
     public var expandedFrom: String?
     /// Where the event's mapping starts (the `- ` of its list entry).
@@ -147,6 +167,9 @@ public struct Event: Sendable, Hashable {
         self.tags = []
         self.status = nil
         self.url = nil
+        self.serves = nil
+        self.lead = nil
+        self.ignored = []
         self.expandedFrom = nil
         self.location = location
         self.idLocation = idLocation ?? location

@@ -5,41 +5,14 @@ import Testing
 /// Source text with position markers (`1️⃣`, `2️⃣`, ...): a test says where a diagnostic must
 /// point by placing a marker there, instead of counting lines and columns by hand.
 struct MarkedSource {
-    let text: String
-    let markers: [Int: (line: Int, column: Int)]
+    let example: MarkedExample
 
-    init(_ marked: String) {
-        var text = String.UnicodeScalarView()
-        var markers: [Int: (line: Int, column: Int)] = [:]
-        var line = 1
-        var column = 1
-        let scalars = Array(marked.unicodeScalars)
-        var index = 0
-        while index < scalars.count {
-            let scalar = scalars[index]
-            if ("1"..."9").contains(scalar), index + 2 < scalars.count, scalars[index + 1] == "\u{FE0F}",
-                scalars[index + 2] == "\u{20E3}"
-            {
-                markers[Int(scalar.value - 48)] = (line, column)
-                index += 3
-                continue
-            }
-            text.append(scalar)
-            if scalar == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += 1
-            }
-            index += 1
-        }
-        self.text = String(text)
-        self.markers = markers
-    }
+    init(_ marked: String) { example = MarkedExample(marked) }
+
+    var text: String { example.text }
 
     func location(_ marker: Int, file: String) -> AgendaCore.SourceLocation {
-        let position = markers[marker]!
-        return AgendaCore.SourceLocation(file: file, line: position.line, column: position.column)
+        example.location(marker, file: file)!
     }
 }
 

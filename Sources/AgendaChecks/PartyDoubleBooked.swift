@@ -1,0 +1,78 @@
+import AgendaCore
+
+/// AG302: a party in two events at once.
+public struct PartyDoubleBooked: Check {
+    public static let id = "AG302"
+    public static let name = "party-double-booked"
+    public static let defaultSeverity = CheckSetting.Level.warning
+    public static let summary = "A party takes part in two events that overlap."
+    public static let rationale = """
+        A delegation or a secretariat team cannot sit in two rooms at once. An event 'during' \
+        another is part of it (a segment of a session) and never counts as overlapping it; \
+        milestones and deadlines take no one's time, and an activity (a survey, drafting) is \
+        work in the background, not a place to be. When a party does send different people \
+        to parallel events, say so with 'ignore: { AG302: "..." }' on one of them.
+        """
+
+    public static let failingExamples = [
+        """
+        agenda: { id: people, timezone: Europe/Vienna }
+        parties: { vngoc: Vienna NGO Committee }
+        events:
+          - { id: briefing, title: Briefing, start: 2015-06-01T10:00, end: 2015-06-01T12:00, parties: [vngoc] }
+          - { id: call, title: Task force call, start: 2015-06-01T11:00, end: 2015-06-01T12:30, parties: [1️⃣vngoc] }
+        """
+    ]
+
+    public static let passingExamples = [
+        """
+        agenda: { id: people, timezone: Europe/Vienna }
+        parties: { cnd: Commission on Narcotic Drugs, vngoc: Vienna NGO Committee }
+        events:
+          - { id: cnd58, title: CND 58, kind: session, start: 2015-03-09, end: 2015-03-17, parties: [cnd] }
+          - { id: segment, title: Special segment, start: 2015-03-09, end: 2015-03-11, during: cnd58, parties: [cnd] }
+          - { id: side, title: Side event, start: 2015-03-09T13:00, end: 2015-03-09T14:00, parties: [vngoc] }
+          - id: round-table
+            title: Round table
+            start: 2015-03-10T10:00
+            end: 2015-03-10T13:00
+            parties: [vngoc]
+            during: cnd58
+          - id: parallel-panel
+            title: Parallel panel
+            start: 2015-03-10T10:00
+            end: 2015-03-10T12:00
+            parties: [vngoc]
+            ignore: { AG302: "two VNGOC members attend, one in each room" }
+        """
+    ]
+
+    public init(options: CheckOptions) {}
+
+    public func findings(in plan: Plan) -> [Finding] {
+        let index = PlanIndex(plan)
+        let agenda = plan.agenda
+        let groups = index.itemsGrouped { item in
+            let event = agenda.events[item.eventIndex]
+            return event.kind.isPoint || event.kind == .activity ? [] : event.parties.map(\.value)
+        }
+        var findings: [Finding] = []
+        for (party, items) in groups {
+            for (itemIndex, others) in index.overlaps(among: items, capacity: 1) {
+                let item = plan.items[itemIndex]
+                let event = agenda.events[item.eventIndex]
+                let other = plan.items[others[0]]
+                let otherEvent = agenda.events[other.eventIndex]
+                let name = agenda.parties[party]?.name ?? party
+                findings.append(
+                    Finding(
+                        "'\(party)' (\(name)) is in '\(item.id)' (\(index.when(item))) while it is in '\(other.id)' (\(index.when(other)))",
+                        at: event.parties.first { $0.value == party }?.location ?? event.idLocation,
+                        hint: "move one of them, or say why both hold with 'ignore: { AG302: \"...\" }'",
+                        notes: [.init("'\(other.id)' names '\(party)' here", at: otherEvent.parties.first { $0.value == party }?.location)],
+                        events: [item.eventIndex] + others.map { plan.items[$0].eventIndex }))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// Runs a list of checks over a plan with the agenda's settings: the severity of each check
+/// (its default, or `checks:` in the agenda), its options, and the events that `ignore` it.
+public struct CheckRunner: Sendable {
+    public let checks: [any Check.Type]
+
+    public init(checks: [any Check.Type]) { self.checks = checks }
+
+    /// The diagnostics of every enabled check, in source order, after the agenda's settings
+    /// have been validated against the checks (an unknown id or option is an input error).
+    public func run(_ plan: Plan) -> [Diagnostic] {
+        let settings = validate(plan.agenda)
+        if settings.hasErrors { return settings.sorted() }
+        var configured: [(check: any Check, type: any Check.Type, severity: Severity)] = []
+        var problems: [Diagnostic] = []
+        for type in checks {
+            let setting = plan.agenda.checkSeverities[type.id]
+            let level = setting?.level ?? type.defaultSeverity
+            guard level != .off else { continue }
+            do {
+                let check = try type.init(options: CheckOptions(setting?.options ?? [:]))
+                configured.append((check, type, level == .error ? .error : .warning))
+            } catch {
+                problems.append(.error(.invalidValue, error.message, at: error.location))
+            }
+        }
+        if !problems.isEmpty { return problems.sorted() }
+        let enabled = configured
+        let results = WorkerSlots<[Diagnostic]>(count: configured.count)
+        let ignoredByEvent = Self.ignoredChecks(plan.agenda)
+        // The checks are independent of each other: they run on every core.
+        DispatchQueue.concurrentPerform(iterations: configured.count) { index in
+            let (check, type, severity) = enabled[index]
+            let diagnostics = check.findings(in: plan).compactMap { finding -> Diagnostic? in
+                guard !finding.events.contains(where: { ignoredByEvent[$0]?.contains(type.id) ?? false }) else { return nil }
+                return Diagnostic(severity, type.code, finding.message, at: finding.location, hint: finding.hint, notes: finding.notes)
+            }
+            results.store(diagnostics, at: index)
+        }
+        return (0..<enabled.count).flatMap { results.take(at: $0) }.sorted()
+    }
+
+    /// Every `checks:` entry and every `ignore:` of an event must name a known check, and
+    /// every option one the check takes.
+    public func validate(_ agenda: Agenda) -> [Diagnostic] {
+        let byID = Dictionary(checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        for (id, setting) in agenda.checkSeverities {
+            guard let check = byID[id] else {
+                diagnostics.append(unknownCheck(id, at: setting.location))
+                continue
+            }
+            let names = check.options.map(\.name)
+            for (name, value) in setting.options where !names.contains(name) {
+                let takes = names.isEmpty ? "it takes only 'severity'" : "it takes 'severity', " + names.map { "'\($0)'" }.joined(separator: ", ")
+                diagnostics.append(
+                    .error(
+                        .unknownCheck, "\(id) has no option '\(name)'", at: setting.optionLocations[name] ?? value.location,
+                        hint: Suggestion.hint(for: name, in: names + ["severity"]) ?? takes))
+            }
+        }
+        for event in agenda.events {
+            for ignored in event.ignored where byID[ignored.check] == nil {
+                diagnostics.append(unknownCheck(ignored.check, at: ignored.location))
+            }
+        }
+        return diagnostics.sorted()
+    }
+
+    private func unknownCheck(_ id: String, at location: SourceLocation) -> Diagnostic {
+        .error(
+            .unknownCheck, "'\(id)' is not a check", at: location,
+            hint: Suggestion.hint(for: id, in: checks.map { $0.id }) ?? "'agenda checks' lists them")
+    }
+
+    /// For each event that ignores checks, their ids.
+    static func ignoredChecks(_ agenda: Agenda) -> [Int: Set<String>] {
+        var result: [Int: Set<String>] = [:]
+        for (index, event) in agenda.events.enumerated() where !event.ignored.isEmpty {
+            result[index] = Set(event.ignored.map(\.check))
+        }
+        return result
+    }
+}
