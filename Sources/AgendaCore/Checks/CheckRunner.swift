@@ -15,7 +15,7 @@ public struct CheckRunner: Sendable {
         var configured: [(check: any Check, type: any Check.Type, severity: Severity)] = []
         var problems: [Diagnostic] = []
         for type in checks {
-            let setting = plan.agenda.checkSeverities[type.id]
+            let setting = plan.agenda.checkSeverities[type.id] ?? plan.agenda.checkSeverities[type.name]
             let level = setting?.level ?? type.defaultSeverity
             guard level != .off else { continue }
             do {
@@ -28,7 +28,7 @@ public struct CheckRunner: Sendable {
         if !problems.isEmpty { return problems.sorted() }
         let enabled = configured
         let results = WorkerSlots<[Diagnostic]>(count: configured.count)
-        let ignoredByEvent = Self.ignoredChecks(plan.agenda)
+        let ignoredByEvent = ignoredChecks(plan.agenda)
         // The checks are independent of each other: they run on every core.
         DispatchQueue.concurrentPerform(iterations: configured.count) { index in
             let (check, type, severity) = enabled[index]
@@ -44,7 +44,8 @@ public struct CheckRunner: Sendable {
     /// Every `checks:` entry and every `ignore:` of an event must name a known check, and
     /// every option one the check takes.
     public func validate(_ agenda: Agenda) -> [Diagnostic] {
-        let byID = Dictionary(checks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // A check is named by its code or by its name (`AG304` or `holiday`).
+        let byID = Dictionary(checks.map { ($0.id, $0) } + checks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
         for (id, setting) in agenda.checkSeverities {
             guard let check = byID[id] else {
@@ -75,10 +76,11 @@ public struct CheckRunner: Sendable {
     }
 
     /// For each event that ignores checks, their ids.
-    static func ignoredChecks(_ agenda: Agenda) -> [Int: Set<String>] {
+    func ignoredChecks(_ agenda: Agenda) -> [Int: Set<String>] {
+        let idByName = Dictionary(checks.map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
         var result: [Int: Set<String>] = [:]
         for (index, event) in agenda.events.enumerated() where !event.ignored.isEmpty {
-            result[index] = Set(event.ignored.map(\.check))
+            result[index] = Set(event.ignored.map { idByName[$0.check] ?? $0.check })
         }
         return result
     }
