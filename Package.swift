@@ -57,6 +57,7 @@ let package = Package(
             name: "agenda-bench",
             dependencies: [
                 "AgendaCore", "AgendaYAML", "AgendaGenerator", "CLibYAML", "AgendaICalendar", "AgendaCSV", "AgendaMarkdown",
+                "AgendaChecks",
             ],
             path: "Sources/AgendaBenchmarks",
             swiftSettings: strictSettings

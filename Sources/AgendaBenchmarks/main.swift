@@ -1,4 +1,5 @@
 import AgendaCSV
+import AgendaChecks
 import AgendaCore
 import AgendaGenerator
 import AgendaICalendar
@@ -14,8 +15,8 @@ import CLibYAML
 
 /// agenda-bench: generates seeded agendas of 1k, 10k and 100k events (nothing is written to
 /// disk) and times, in one run, a raw libyaml event loop over the bytes, the full load
-/// (read + YAML + decode + validate) with its ratio to the raw loop, planning, and each
-/// exporter writing the plan into memory, with the peak memory of each size, each size in its own process so peak memory is its own.
+/// (read + YAML + decode + validate) with its ratio to the raw loop, planning, all built-in
+/// checks, and each exporter writing the plan into memory, with the peak memory of each size, each size in its own process so peak memory is its own.
 ///
 ///   swift run -c release agenda-bench              # the table
 ///   swift run -c release agenda-bench --size 5000  # one size
@@ -70,6 +71,7 @@ struct Measurement {
     var rawSeconds: Double
     var loadSeconds: Double
     var planSeconds: Double
+    var checkSeconds: Double
     /// Each of `benchmarkedExporters`, in that order.
     var exportSeconds: [Double]
     var peakMB: Double
@@ -113,6 +115,7 @@ func measure(events: Int, repetitions: Int) -> Measurement {
     var raw = Double.infinity
     var load = Double.infinity
     var planning = Double.infinity
+    var checking = Double.infinity
     var exporting = [Double](repeating: .infinity, count: benchmarkedExporters.count)
     var loaded = 0
     for _ in 0..<repetitions {
@@ -132,6 +135,9 @@ func measure(events: Int, repetitions: Int) -> Measurement {
             print(plan?.diagnostics.prefix(5).map(\.text).joined(separator: "\n") ?? "no plan")
             exit(1)
         }
+        var findings: [Diagnostic] = []
+        checking = min(checking, seconds(clock.measure { findings = CheckRunner(checks: builtInChecks).run(plan) }))
+        precondition(!findings.hasErrors, "the generated agenda breaks a check: \(findings.first?.text ?? "")")
         let options = ExportOptions(stamp: Instant(secondsSinceEpoch: 0))
         for (index, exporter) in benchmarkedExporters.enumerated() {
             let output = ByteBuffer()
@@ -140,7 +146,7 @@ func measure(events: Int, repetitions: Int) -> Measurement {
         }
     }
     return Measurement(
-        events: loaded, bytes: bytes.count, rawSeconds: raw, loadSeconds: load, planSeconds: planning,
+        events: loaded, bytes: bytes.count, rawSeconds: raw, loadSeconds: load, planSeconds: planning, checkSeconds: checking,
         exportSeconds: exporting, peakMB: peakResidentMB())
 }
 
@@ -189,13 +195,13 @@ if let format = options.exportOnly {
 if options.child {
     let m = measure(events: options.sizes[0], repetitions: options.repetitions)
     let exports = m.exportSeconds.map { "\($0)" }.joined(separator: " ")
-    print("\(m.events) \(m.bytes) \(m.rawSeconds) \(m.loadSeconds) \(m.planSeconds) \(exports) \(m.peakMB)")
+    print("\(m.events) \(m.bytes) \(m.rawSeconds) \(m.loadSeconds) \(m.planSeconds) \(m.checkSeconds) \(exports) \(m.peakMB)")
     exit(0)
 }
 
 let exportColumns = benchmarkedExporters.map { " \($0.identifier) (s) |" }.joined()
-print("| events | input MB | libyaml events (s) | load (s) | load / libyaml | plan (s) |\(exportColumns) peak RSS (MB) |")
-print("|---:|---:|---:|---:|---:|---:|" + String(repeating: "---:|", count: benchmarkedExporters.count) + "---:|")
+print("| events | input MB | libyaml events (s) | load (s) | load / libyaml | plan (s) | checks (s) |\(exportColumns) peak RSS (MB) |")
+print("|---:|---:|---:|---:|---:|---:|---:|" + String(repeating: "---:|", count: benchmarkedExporters.count) + "---:|")
 for size in options.sizes {
     // Each size in a fresh process, so its peak memory is its own.
     var pipe: [Int32] = [0, 0]
@@ -225,14 +231,15 @@ for size in options.sizes {
     waitpid(pid, &exitStatus, 0)
     let fields = String(decoding: output, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
     let exporterCount = benchmarkedExporters.count
-    let exports = fields.count == 6 + exporterCount ? fields[5..<(5 + exporterCount)].compactMap { Double($0) } : []
+    let exports = fields.count == 7 + exporterCount ? fields[6..<(6 + exporterCount)].compactMap { Double($0) } : []
     guard exports.count == exporterCount, let raw = Double(fields[2]), let load = Double(fields[3]),
-        let plan = Double(fields[4]), let peak = Double(fields[5 + exporterCount]), let bytes = Int(fields[1])
+        let plan = Double(fields[4]), let check = Double(fields[5]), let peak = Double(fields[6 + exporterCount]),
+        let bytes = Int(fields[1])
     else {
         print(String(decoding: output, as: UTF8.self))
         exit(1)
     }
     print(
-        "| \(fields[0]) | \(format(Double(bytes) / 1_048_576, 1)) | \(format(raw, 3)) | \(format(load, 3)) | \(format(load / raw, 2))× | \(format(plan, 3)) | \(exports.map { format($0, 3) }.joined(separator: " | ")) | \(format(peak, 0)) |"
+        "| \(fields[0]) | \(format(Double(bytes) / 1_048_576, 1)) | \(format(raw, 3)) | \(format(load, 3)) | \(format(load / raw, 2))× | \(format(plan, 3)) | \(format(check, 3)) | \(exports.map { format($0, 3) }.joined(separator: " | ")) | \(format(peak, 0)) |"
     )
 }
