@@ -34,21 +34,23 @@ public struct CancelledDependency: Check {
 
     public init(options: CheckOptions) {}
 
-    public func findings(in plan: Plan) -> [Finding] {
-        let index = PlanIndex(plan)
-        let events = plan.agenda.events
+    public func findings(in context: CheckContext) -> [Finding] {
         var findings: [Finding] = []
-        for (position, event) in events.enumerated() where event.status != .cancelled {
-            var references = event.constraints.map { (relation: $0.relation.rawValue, id: $0.event, location: $0.location) }
-            if let serves = event.serves { references.append(("for", serves.value, serves.location)) }
-            for reference in references {
-                guard let target = index.eventsByID[reference.id], events[target].status == .cancelled else { continue }
-                findings.append(
-                    Finding(
-                        "'\(event.id)' is '\(reference.relation)' '\(reference.id)', which is cancelled", at: reference.location,
-                        hint: "anchor it on the event that replaces '\(reference.id)', or cancel it too",
-                        notes: [.init("'\(reference.id)' is cancelled here", at: events[target].idLocation)],
-                        events: [position, target]))
+        context.plan.agenda.events.withUnsafeBufferPointer { events in
+            // Most agendas cancel nothing: then there is nothing to look for.
+            guard events.contains(where: { $0.status == .cancelled }) else { return }
+            for position in events.indices where events[position].status != .cancelled {
+                var references = events[position].constraints.map { (relation: $0.relation.rawValue, id: $0.event, location: $0.location) }
+                if let serves = events[position].serves { references.append(("for", serves.value, serves.location)) }
+                for reference in references {
+                    guard let target = context.eventsByID[reference.id], events[target].status == .cancelled else { continue }
+                    findings.append(
+                        Finding(
+                            "'\(events[position].id)' is '\(reference.relation)' '\(reference.id)', which is cancelled",
+                            at: reference.location, hint: "anchor it on the event that replaces '\(reference.id)', or cancel it too",
+                            notes: [.init("'\(reference.id)' is cancelled here", at: events[target].idLocation)],
+                            events: [position, target]))
+                }
             }
         }
         return findings

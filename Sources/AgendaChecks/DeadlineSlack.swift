@@ -43,12 +43,12 @@ public struct DeadlineSlack: Check {
         threshold = try options.duration("threshold", default: Duration(5, .workingDays))
     }
 
-    public func findings(in plan: Plan) -> [Finding] {
-        let index = PlanIndex(plan)
+    public func findings(in context: CheckContext) -> [Finding] {
+        let plan = context.plan
+        let index = context
         var findings: [Finding] = []
         for item in plan.items where !item.fixed {
-            let event = plan.agenda.events[item.eventIndex]
-            guard event.kind.isPoint, let earliest = item.earliest, let latest = item.latest else { continue }
+            guard plan.agenda.events[item.eventIndex].kind.isPoint, let earliest = item.earliest, let latest = item.latest else { continue }
             let zone = item.timeZone
             let from = zone.localTime(at: earliest)
             let to = zone.localTime(at: latest)
@@ -74,7 +74,7 @@ public struct DeadlineSlack: Check {
             findings.append(
                 Finding(
                     "'\(item.id)' has \(slack) of slack (it could fall from \(from.date) to \(to.date)), less than \(threshold)",
-                    at: event.idLocation, hint: "start the work before it earlier, or agree a later date now",
+                    at: plan.agenda.events[item.eventIndex].idLocation, hint: "start the work before it earlier, or agree a later date now",
                     events: [item.eventIndex]))
         }
         return findings

@@ -36,8 +36,9 @@ public struct DocumentLeadTime: Check {
 
     public init(options: CheckOptions) {}
 
-    public func findings(in plan: Plan) -> [Finding] {
-        let index = PlanIndex(plan)
+    public func findings(in context: CheckContext) -> [Finding] {
+        let plan = context.plan
+        let index = context
         let agenda = plan.agenda
         // The first occurrence of every event that something serves.
         let targets = Set(agenda.events.compactMap { $0.serves.flatMap { index.eventsByID[$0.value] } })
@@ -46,16 +47,18 @@ public struct DocumentLeadTime: Check {
             served[item.eventIndex] = item
         }
         var findings: [Finding] = []
+        guard !served.isEmpty else { return [] }
         for item in plan.items {
-            let event = agenda.events[item.eventIndex]
-            guard let serves = event.serves, let target = index.eventsByID[serves.value], let session = served[target] else { continue }
-            let lead = event.lead?.value ?? .zero
+            guard let serves = agenda.events[item.eventIndex].serves, let target = index.eventsByID[serves.value],
+                let session = served[target]
+            else { continue }
+            let lead = agenda.events[item.eventIndex].lead?.value ?? .zero
             let latestEnd = Self.latestEnd(before: session.start, lead: lead, in: item, calendar: index.calendar(of: item.eventIndex))
             // A date milestone occupies its day: it is done by the end of it.
             guard item.end > latestEnd else { continue }
             let zone = item.timeZone
             let by = zone.localTime(at: latestEnd)
-            let byText = by.secondOfDay == 0 ? "by the end of \(by.date.adding(days: -1))" : "by \(PlanIndex.readable(by))"
+            let byText = by.secondOfDay == 0 ? "by the end of \(by.date.adding(days: -1))" : "by \(CheckContext.readable(by))"
             let need = lead.isZero ? "before '\(serves.value)' starts" : "at least \(lead) before '\(serves.value)' starts"
             findings.append(
                 Finding(
@@ -95,6 +98,6 @@ public struct DocumentLeadTime: Check {
     static func endText(_ item: PlannedEvent) -> String {
         let local = item.timeZone.localTime(at: item.end)
         if item.allDay || (local.secondOfDay == 0 && item.end > item.start) { return "on \(local.date.adding(days: -1))" }
-        return "at \(PlanIndex.readable(local))"
+        return "at \(CheckContext.readable(local))"
     }
 }

@@ -40,23 +40,17 @@ public struct HolidayCheck: Check {
 
     public init(options: CheckOptions) {}
 
-    public func findings(in plan: Plan) -> [Finding] {
-        let index = PlanIndex(plan)
+    public func findings(in context: CheckContext) -> [Finding] {
+        let plan = context.plan
+        let index = context
         let agenda = plan.agenda
         var findings: [Finding] = []
-        var calendars: [Int: WorkCalendar?] = [:]
         for item in plan.items {
-            let calendar: WorkCalendar?
-            if let known = calendars[item.eventIndex] {
-                calendar = known
-            } else {
-                calendar = index.calendar(of: item.eventIndex)
-                calendars[item.eventIndex] = calendar
-            }
-            guard let calendar else { continue }
+            guard let calendar = index.calendar(of: item.eventIndex) else { continue }
             let (first, last) = index.days(of: item)
-            let event = agenda.events[item.eventIndex]
-            let location = event.start?.location ?? event.idLocation
+            // A working first and last day and no holiday between: the common case, no strings made.
+            if calendar.isWorkingDay(first) && calendar.isWorkingDay(last) && last.daysSinceEpoch - first.daysSinceEpoch <= 1 { continue }
+            let location = agenda.events[item.eventIndex].start?.location ?? agenda.events[item.eventIndex].idLocation
             func offDay(_ date: LocalDate) -> String? {
                 if let holiday = calendar.holidays[date] { return holiday.isEmpty ? "a holiday" : "a holiday (\(holiday))" }
                 if calendar.weekends.contains(date.weekday) { return "a weekend day" }

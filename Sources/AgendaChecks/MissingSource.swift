@@ -36,13 +36,16 @@ public struct MissingSource: Check {
 
     public init(options: CheckOptions) {}
 
-    public func findings(in plan: Plan) -> [Finding] {
-        plan.agenda.events.indices.compactMap { index in
-            let event = plan.agenda.events[index]
-            guard Self.kinds.contains(event.kind), (event.source ?? "").isEmpty else { return nil }
-            return Finding(
-                "the \(event.kind.rawValue) '\(event.id)' has no 'source'", at: event.idLocation,
-                hint: "add 'source:' with the resolution, document or notice that sets its date", events: [index])
+    public func findings(in context: CheckContext) -> [Finding] {
+        var findings: [Finding] = []
+        context.plan.agenda.events.withUnsafeBufferPointer { events in
+            for index in events.indices where Self.kinds.contains(events[index].kind) && (events[index].source ?? "").isEmpty {
+                findings.append(
+                    Finding(
+                        "the \(events[index].kind.rawValue) '\(events[index].id)' has no 'source'", at: events[index].idLocation,
+                        hint: "add 'source:' with the resolution, document or notice that sets its date", events: [index]))
+            }
         }
+        return findings
     }
 }

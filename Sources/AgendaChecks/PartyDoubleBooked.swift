@@ -49,12 +49,13 @@ public struct PartyDoubleBooked: Check {
 
     public init(options: CheckOptions) {}
 
-    public func findings(in plan: Plan) -> [Finding] {
-        let index = PlanIndex(plan)
+    public func findings(in context: CheckContext) -> [Finding] {
+        let plan = context.plan
+        let index = context
         let agenda = plan.agenda
         let groups = index.itemsGrouped { item in
-            let event = agenda.events[item.eventIndex]
-            return event.kind.isPoint || event.kind == .activity ? [] : event.parties.map(\.value)
+            let kind = agenda.events[item.eventIndex].kind
+            return kind.isPoint || kind == .activity ? [] : agenda.events[item.eventIndex].parties.map(\.value)
         }
         var findings: [Finding] = []
         for (party, items) in groups {

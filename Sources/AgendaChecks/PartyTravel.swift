@@ -63,18 +63,17 @@ public struct PartyTravel: Check {
         bufferSeconds = Int64(buffer.amount) * unit
     }
 
-    public func findings(in plan: Plan) -> [Finding] {
-        let index = PlanIndex(plan)
+    public func findings(in context: CheckContext) -> [Finding] {
+        let plan = context.plan
+        let index = context
         let agenda = plan.agenda
+        let cities = agenda.venues.compactMapValues { $0.online ? nil : $0.city }
         func city(_ item: PlannedEvent) -> String? {
-            guard let venueID = agenda.events[item.eventIndex].venue?.value, let venue = agenda.venues[venueID], !venue.online else {
-                return nil
-            }
-            return venue.city
+            agenda.events[item.eventIndex].venue.flatMap { cities[$0.value] }
         }
         let groups = index.itemsGrouped { item in
-            let event = agenda.events[item.eventIndex]
-            return event.kind.isPoint || event.kind == .activity || city(item) == nil ? [] : event.parties.map(\.value)
+            let kind = agenda.events[item.eventIndex].kind
+            return kind.isPoint || kind == .activity || city(item) == nil ? [] : agenda.events[item.eventIndex].parties.map(\.value)
         }
         var findings: [Finding] = []
         for (party, items) in groups {

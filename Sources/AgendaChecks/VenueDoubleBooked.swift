@@ -39,12 +39,16 @@ public struct VenueDoubleBooked: Check {
 
     public init(options: CheckOptions) {}
 
-    public func findings(in plan: Plan) -> [Finding] {
-        let index = PlanIndex(plan)
+    public func findings(in context: CheckContext) -> [Finding] {
+        let plan = context.plan
+        let index = context
         let agenda = plan.agenda
+        let limited = Set(agenda.venues.filter { $0.value.capacity != nil }.keys)
         let groups = index.itemsGrouped { item in
-            let event = agenda.events[item.eventIndex]
-            guard !event.kind.isPoint, let venue = event.venue?.value, agenda.venues[venue]?.capacity != nil else { return [] }
+            // Fields are read in place: copying the event costs more than the check.
+            guard !agenda.events[item.eventIndex].kind.isPoint, let venue = agenda.events[item.eventIndex].venue?.value,
+                limited.contains(venue)
+            else { return [] }
             return [venue]
         }
         var findings: [Finding] = []

@@ -57,10 +57,13 @@ public struct AgendaGenerator: Sendable {
             """
         for (id, name, city, zone, calendar) in Self.venues {
             out += "  \(id): { name: \(name), city: \(city), timezone: \(zone), calendar: \(calendar)"
-            out += id == "online" ? ", online: true, parallel: true }\n" : ", capacity: 40 }\n"
+            // A conference centre with rooms for the day's share of a dense agenda.
+            out += id == "online" ? ", online: true, parallel: true }\n" : ", capacity: \(max(40, events / 200)) }\n"
         }
         out += "\nparties:\n"
-        for party in Self.parties { out += "  \(party): Party \(party.uppercased())\n" }
+        // Delegations and teams grow with the agenda, so no party is in everything at once.
+        let parties = Self.parties + (0..<(events / 25)).map { "delegation-\($0 + 1)" }
+        for party in parties { out += "  \(party): Party \(party.uppercased())\n" }
         out += "\nevents:\n"
 
         // A generous estimate of each entry's end, in weekdays from the first Monday: flexible
@@ -73,7 +76,7 @@ public struct AgendaGenerator: Sendable {
             estimatedEnd.append(0)
             let id = "e\(index)"
             let venue = Self.venues[Int(rng.next() % UInt64(Self.venues.count))].0
-            let party = Self.parties[Int(rng.next() % UInt64(Self.parties.count))]
+            let party = parties[Int(rng.next() % UInt64(parties.count))]
             // Days from 2014-01-06 (a Monday), kept on weekdays and away from the DST changes.
             let day = Int(rng.next() % 1000)
             let date = dateText(day)
@@ -91,7 +94,7 @@ public struct AgendaGenerator: Sendable {
                         venue: \(venue)
                         start: \(date)
                         end: \(dateText(day + length))
-                        parties: [\(party), cnd]
+                        parties: [\(party)]
                         source: "Document E/CN.7/\(2014 + day / 365)/\(index)"
                         description: >-
                           Formal session \(index) with its plenary, the organisational segment
@@ -164,7 +167,7 @@ public struct AgendaGenerator: Sendable {
                         start: \(date)T15:00
                         duration: 1 hour
                         repeat: { every: 2 weeks, count: \(2 + rng.next() % 6), except: [\(dateText(day + 14))] }
-                        parties: [cstf]
+                        parties: [\(party)]
 
                     """
                 written += 1

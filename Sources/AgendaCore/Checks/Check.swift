@@ -23,8 +23,9 @@ public protocol Check: Sendable {
     /// A check configured from the agenda's options, already known to be among `options`.
     init(options: CheckOptions) throws(CheckOptionError)
 
-    /// Everything the plan breaks, in any order.
-    func findings(in plan: Plan) -> [Finding]
+    /// Everything the plan breaks, in any order. The context holds the plan and the lookups
+    /// every check needs, made once per run.
+    func findings(in context: CheckContext) -> [Finding]
 }
 
 extension Check {

@@ -29,10 +29,11 @@ public struct CheckRunner: Sendable {
         let enabled = configured
         let results = WorkerSlots<[Diagnostic]>(count: configured.count)
         let ignoredByEvent = ignoredChecks(plan.agenda)
+        let context = CheckContext(plan)
         // The checks are independent of each other: they run on every core.
         DispatchQueue.concurrentPerform(iterations: configured.count) { index in
             let (check, type, severity) = enabled[index]
-            let diagnostics = check.findings(in: plan).compactMap { finding -> Diagnostic? in
+            let diagnostics = check.findings(in: context).compactMap { finding -> Diagnostic? in
                 guard !finding.events.contains(where: { ignoredByEvent[$0]?.contains(type.id) ?? false }) else { return nil }
                 return Diagnostic(severity, type.code, finding.message, at: finding.location, hint: finding.hint, notes: finding.notes)
             }

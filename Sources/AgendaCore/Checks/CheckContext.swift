@@ -1,36 +1,54 @@
-import AgendaCore
-
-/// What several checks look up about a plan, computed once per check run.
-struct PlanIndex {
-    let plan: Plan
+/// What checks look up about a plan, computed once per run and shared by every check.
+public struct CheckContext: Sendable {
+    public let plan: Plan
     /// Event index by id.
-    let eventsByID: [String: Int]
+    public let eventsByID: [String: Int]
     /// For each event, the events it is directly `during`.
     private let parents: [Int: [Int]]
+    /// For each event, its working calendar (nil for `none`).
+    private let calendars: [WorkCalendar?]
 
-    init(_ plan: Plan) {
+    public init(_ plan: Plan) {
         self.plan = plan
+        let agenda = plan.agenda
         var byID: [String: Int] = [:]
-        byID.reserveCapacity(plan.agenda.events.count)
-        for (index, event) in plan.agenda.events.enumerated() where byID[event.id] == nil { byID[event.id] = index }
-        eventsByID = byID
+        byID.reserveCapacity(agenda.events.count)
         var parents: [Int: [Int]] = [:]
-        for (index, event) in plan.agenda.events.enumerated() {
-            for constraint in event.constraints where constraint.relation == .during {
-                if let parent = byID[constraint.event] { parents[index, default: []].append(parent) }
+        var calendars: [WorkCalendar?] = []
+        calendars.reserveCapacity(agenda.events.count)
+        var byName: [String: WorkCalendar?] = [:]
+        // Events are read in place: copying each one costs more than the work done with it.
+        agenda.events.withUnsafeBufferPointer { events in
+            for index in events.indices where byID[events[index].id] == nil { byID[events[index].id] = index }
+            for index in events.indices {
+                for constraint in events[index].constraints where constraint.relation == .during {
+                    if let parent = byID[constraint.event] { parents[index, default: []].append(parent) }
+                }
+                let name = events[index].calendar?.value ?? events[index].venue.flatMap { agenda.venues[$0.value]?.calendar } ?? agenda.calendar
+                if let known = byName[name] {
+                    calendars.append(known)
+                } else {
+                    let calendar = name == WorkCalendar.noneName ? nil : agenda.calendars[name]
+                    byName[name] = calendar
+                    calendars.append(calendar)
+                }
             }
         }
+        eventsByID = byID
         self.parents = parents
+        self.calendars = calendars
     }
 
     /// Whether one event lies inside the other through a chain of `during`: a segment never
     /// overlaps the session it belongs to.
-    func areNested(_ a: Int, _ b: Int) -> Bool {
+    public func areNested(_ a: Int, _ b: Int) -> Bool {
         isInside(a, b) || isInside(b, a)
     }
 
     private func isInside(_ inner: Int, _ outer: Int) -> Bool {
-        var stack = parents[inner] ?? []
+        guard let direct = parents[inner] else { return false }
+        if direct.contains(outer) { return true }
+        var stack = direct
         var seen = Set<Int>()
         while let next = stack.popLast() {
             if next == outer { return true }
@@ -42,16 +60,10 @@ struct PlanIndex {
 
     /// The working calendar of an event: its own, else its venue's, else the agenda's; nil
     /// when it is `none`.
-    func calendar(of eventIndex: Int) -> WorkCalendar? {
-        let agenda = plan.agenda
-        let event = agenda.events[eventIndex]
-        let name = event.calendar?.value ?? event.venue.flatMap { agenda.venues[$0.value]?.calendar } ?? agenda.calendar
-        guard name != WorkCalendar.noneName else { return nil }
-        return agenda.calendars[name]
-    }
+    public func calendar(of eventIndex: Int) -> WorkCalendar? { calendars[eventIndex] }
 
     /// Plan items (indices) in start order, grouped by a key; items without a key are left out.
-    func itemsGrouped(by key: (PlannedEvent) -> [String]) -> [String: [Int]] {
+    public func itemsGrouped(by key: (PlannedEvent) -> [String]) -> [String: [Int]] {
         var groups: [String: [Int]] = [:]
         for (index, item) in plan.items.enumerated() {
             for name in key(item) { groups[name, default: []].append(index) }
@@ -62,26 +74,36 @@ struct PlanIndex {
     /// Items of one group that overlap at least `capacity` others already under way (never
     /// counting an event nested in the other, or two occurrences of one event): each with
     /// those others. `items` is in start order.
-    func overlaps(among items: [Int], capacity: Int) -> [(item: Int, others: [Int])] {
+    public func overlaps(among items: [Int], capacity: Int) -> [(item: Int, others: [Int])] {
         var found: [(item: Int, others: [Int])] = []
         var active: [Int] = []
+        var earliestEnd = Instant(secondsSinceEpoch: .max)
         for index in items {
             let item = plan.items[index]
-            active.removeAll { plan.items[$0].end <= item.start }
+            // Drop what has ended, only when something has: most steps remove nothing.
+            if earliestEnd <= item.start {
+                active.removeAll { plan.items[$0].end <= item.start }
+                earliestEnd = active.map { plan.items[$0].end }.min() ?? Instant(secondsSinceEpoch: .max)
+            }
+            defer {
+                active.append(index)
+                earliestEnd = min(earliestEnd, item.end)
+            }
+            // Fewer events under way than the venue holds: no overlap to report.
+            guard active.count >= capacity else { continue }
             let others = active.filter { other in
                 let otherEvent = plan.items[other].eventIndex
                 return otherEvent != item.eventIndex && !areNested(otherEvent, item.eventIndex)
                     && plan.items[other].end > item.start && item.end > plan.items[other].start
             }
             if others.count >= capacity { found.append((index, others)) }
-            active.append(index)
         }
         return found
     }
 
     /// The first and last day an item occupies, in its own zone: the day before an exclusive
     /// end at midnight.
-    func days(of item: PlannedEvent) -> (first: LocalDate, last: LocalDate) {
+    public func days(of item: PlannedEvent) -> (first: LocalDate, last: LocalDate) {
         let zone = item.timeZone
         let first = zone.localTime(at: item.start).date
         let end = zone.localTime(at: item.end)
@@ -90,13 +112,13 @@ struct PlanIndex {
     }
 
     /// `2015-03-09` for an all-day item, `2015-03-09 14:45` for a timed one, in its zone.
-    func when(_ item: PlannedEvent) -> String {
+    public func when(_ item: PlannedEvent) -> String {
         let local = item.timeZone.localTime(at: item.start)
         return item.allDay ? local.date.description : Self.readable(local)
     }
 
     /// `2015-03-09 14:45`
-    static func readable(_ local: LocalDateTime) -> String {
+    public static func readable(_ local: LocalDateTime) -> String {
         let second = local.secondOfDay
         let hour = second / 3600
         let minute = second / 60 % 60
