@@ -53,10 +53,10 @@ public struct PartyDoubleBooked: Check {
         let plan = context.plan
         let index = context
         let agenda = plan.agenda
-        let groups = index.itemsGrouped { item in
-            let kind = agenda.events[item.eventIndex].kind
-            return kind.isPoint || kind == .activity ? [] : agenda.events[item.eventIndex].parties.map(\.value)
-        }
+        let groups = index.itemsGrouped(byEvent: { event in
+            let kind = agenda.events[event].kind
+            return kind.isPoint || kind == .activity ? [] : agenda.events[event].parties.map(\.value)
+        })
         var findings: [Finding] = []
         for (party, items) in groups {
             for (itemIndex, others) in index.overlaps(among: items, capacity: 1) {

@@ -71,10 +71,11 @@ public struct PartyTravel: Check {
         func city(_ item: PlannedEvent) -> String? {
             agenda.events[item.eventIndex].venue.flatMap { cities[$0.value] }
         }
-        let groups = index.itemsGrouped { item in
-            let kind = agenda.events[item.eventIndex].kind
-            return kind.isPoint || kind == .activity || city(item) == nil ? [] : agenda.events[item.eventIndex].parties.map(\.value)
-        }
+        let groups = index.itemsGrouped(byEvent: { event in
+            let kind = agenda.events[event].kind
+            guard !kind.isPoint, kind != .activity, let venue = agenda.events[event].venue?.value, cities[venue] != nil else { return [] }
+            return agenda.events[event].parties.map(\.value)
+        })
         var findings: [Finding] = []
         for (party, items) in groups {
             // Each event against the one that ends last before it: the journey that must fit.

@@ -44,13 +44,13 @@ public struct VenueDoubleBooked: Check {
         let index = context
         let agenda = plan.agenda
         let limited = Set(agenda.venues.filter { $0.value.capacity != nil }.keys)
-        let groups = index.itemsGrouped { item in
+        let groups = index.itemsGrouped(byEvent: { event in
             // Fields are read in place: copying the event costs more than the check.
-            guard !agenda.events[item.eventIndex].kind.isPoint, let venue = agenda.events[item.eventIndex].venue?.value,
-                limited.contains(venue)
-            else { return [] }
+            guard !agenda.events[event].kind.isPoint, let venue = agenda.events[event].venue?.value, limited.contains(venue) else {
+                return []
+            }
             return [venue]
-        }
+        })
         var findings: [Finding] = []
         for (venueID, items) in groups {
             guard let venue = agenda.venues[venueID], let capacity = venue.capacity else { continue }

@@ -7,6 +7,10 @@ public struct CheckContext: Sendable {
     private let parents: [Int: [Int]]
     /// For each event, its working calendar (nil for `none`).
     private let calendars: [WorkCalendar?]
+    /// The plan items of each event, as one flat list: those of event `e` are
+    /// `itemsOfEvents[itemStarts[e]..<itemStarts[e + 1]]`, in start order.
+    private let itemStarts: [Int32]
+    private let itemsOfEvents: [Int32]
 
     public init(_ plan: Plan) {
         self.plan = plan
@@ -37,6 +41,34 @@ public struct CheckContext: Sendable {
         eventsByID = byID
         self.parents = parents
         self.calendars = calendars
+        var starts = [Int32](repeating: 0, count: agenda.events.count + 1)
+        for item in plan.items { starts[item.eventIndex + 1] += 1 }
+        for index in 0..<agenda.events.count { starts[index + 1] += starts[index] }
+        var next = starts
+        var flat = [Int32](repeating: 0, count: plan.items.count)
+        for (index, item) in plan.items.enumerated() {
+            flat[Int(next[item.eventIndex])] = Int32(index)
+            next[item.eventIndex] += 1
+        }
+        itemStarts = starts
+        itemsOfEvents = flat
+    }
+
+    /// Plan items (indices, in start order) grouped by keys each event gives (its venue, its
+    /// parties); events with no key are left out. Keys are asked once per event, not per item.
+    public func itemsGrouped(byEvent keys: (Int) -> [String]) -> [String: [Int]] {
+        var events: [String: [Int]] = [:]
+        for index in 0..<plan.agenda.events.count {
+            for key in keys(index) { events[key, default: []].append(index) }
+        }
+        return events.mapValues { members in
+            var items: [Int] = []
+            for event in members {
+                for position in Int(itemStarts[event])..<Int(itemStarts[event + 1]) { items.append(Int(itemsOfEvents[position])) }
+            }
+            // Plan items are in start order, so their indices sort into it.
+            return members.count > 1 ? items.sorted() : items
+        }
     }
 
     /// Whether one event lies inside the other through a chain of `during`: a segment never
@@ -61,15 +93,6 @@ public struct CheckContext: Sendable {
     /// The working calendar of an event: its own, else its venue's, else the agenda's; nil
     /// when it is `none`.
     public func calendar(of eventIndex: Int) -> WorkCalendar? { calendars[eventIndex] }
-
-    /// Plan items (indices) in start order, grouped by a key; items without a key are left out.
-    public func itemsGrouped(by key: (PlannedEvent) -> [String]) -> [String: [Int]] {
-        var groups: [String: [Int]] = [:]
-        for (index, item) in plan.items.enumerated() {
-            for name in key(item) { groups[name, default: []].append(index) }
-        }
-        return groups
-    }
 
     /// Items of one group that overlap at least `capacity` others already under way (never
     /// counting an event nested in the other, or two occurrences of one event): each with
