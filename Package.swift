@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "AgendaMarkdown", targets: ["AgendaMarkdown"]),
         .library(name: "AgendaChecks", targets: ["AgendaChecks"]),
         .library(name: "AgendaReporters", targets: ["AgendaReporters"]),
+        .plugin(name: "AgendaCheckPlugin", targets: ["AgendaCheckPlugin"]),
+        .plugin(name: "AgendaExportPlugin", targets: ["AgendaExportPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -61,6 +63,30 @@ let package = Package(
             ],
             path: "Sources/AgendaBenchmarks",
             swiftSettings: strictSettings
+        ),
+        .plugin(
+            name: "AgendaCheckPlugin",
+            capability: .command(
+                intent: .custom(
+                    verb: "agenda-check",
+                    description: "Check the package's agenda files (*.agenda.yaml, agenda.yaml) with 'agenda check'"
+                ),
+                permissions: []
+            ),
+            dependencies: ["agenda"]
+        ),
+        .plugin(
+            name: "AgendaExportPlugin",
+            capability: .command(
+                intent: .custom(
+                    verb: "agenda-export",
+                    description: "Export the package's agenda files as calendars (ics, csv, md, json) into calendars/"
+                ),
+                permissions: [
+                    .writeToPackageDirectory(reason: "agenda-export writes the exported calendars (calendars/ by default, or the folder given with -o)")
+                ]
+            ),
+            dependencies: ["agenda"]
         ),
         .testTarget(
             name: "AgendaCoreTests",
