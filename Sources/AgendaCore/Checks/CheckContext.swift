@@ -15,26 +15,36 @@ public struct CheckContext: Sendable {
     public init(_ plan: Plan) {
         self.plan = plan
         let agenda = plan.agenda
-        var byID: [String: Int] = [:]
-        byID.reserveCapacity(agenda.events.count)
+        // Planning has resolved every id already; a plan made elsewhere may not carry them.
+        var byID = plan.eventIndexByID.mapValues { Int($0) }
         var parents: [Int: [Int]] = [:]
         var calendars: [WorkCalendar?] = []
         calendars.reserveCapacity(agenda.events.count)
-        var byName: [String: WorkCalendar?] = [:]
+        // The calendar of events without one of their own, by venue ("" for none).
+        var byVenue: [String: WorkCalendar?] = [:]
+        func calendar(named name: String) -> WorkCalendar? {
+            name == WorkCalendar.noneName ? nil : agenda.calendars[name]
+        }
         // Events are read in place: copying each one costs more than the work done with it.
         agenda.events.withUnsafeBufferPointer { events in
-            for index in events.indices where byID[events[index].id] == nil { byID[events[index].id] = index }
+            if byID.isEmpty {
+                for index in events.indices where byID[events[index].id] == nil { byID[events[index].id] = index }
+            }
             for index in events.indices {
                 for constraint in events[index].constraints where constraint.relation == .during {
                     if let parent = byID[constraint.event] { parents[index, default: []].append(parent) }
                 }
-                let name = events[index].calendar?.value ?? events[index].venue.flatMap { agenda.venues[$0.value]?.calendar } ?? agenda.calendar
-                if let known = byName[name] {
+                if let own = events[index].calendar?.value {
+                    calendars.append(calendar(named: own))
+                    continue
+                }
+                let venue = events[index].venue?.value ?? ""
+                if let known = byVenue[venue] {
                     calendars.append(known)
                 } else {
-                    let calendar = name == WorkCalendar.noneName ? nil : agenda.calendars[name]
-                    byName[name] = calendar
-                    calendars.append(calendar)
+                    let found = calendar(named: agenda.venues[venue]?.calendar ?? agenda.calendar)
+                    byVenue[venue] = found
+                    calendars.append(found)
                 }
             }
         }

@@ -62,9 +62,12 @@ public struct CheckRunner: Sendable {
                         hint: Suggestion.hint(for: name, in: names + ["severity"]) ?? takes))
             }
         }
-        for event in agenda.events {
-            for ignored in event.ignored where byID[ignored.check] == nil {
-                diagnostics.append(unknownCheck(ignored.check, at: ignored.location))
+        // Events are read in place: copying each one costs more than looking at it.
+        agenda.events.withUnsafeBufferPointer { events in
+            for index in events.indices where !events[index].ignored.isEmpty {
+                for ignored in events[index].ignored where byID[ignored.check] == nil {
+                    diagnostics.append(unknownCheck(ignored.check, at: ignored.location))
+                }
             }
         }
         return diagnostics.sorted()
@@ -80,8 +83,10 @@ public struct CheckRunner: Sendable {
     func ignoredChecks(_ agenda: Agenda) -> [Int: Set<String>] {
         let idByName = Dictionary(checks.map { ($0.name, $0.id) }, uniquingKeysWith: { first, _ in first })
         var result: [Int: Set<String>] = [:]
-        for (index, event) in agenda.events.enumerated() where !event.ignored.isEmpty {
-            result[index] = Set(event.ignored.map { idByName[$0.check] ?? $0.check })
+        agenda.events.withUnsafeBufferPointer { events in
+            for index in events.indices where !events[index].ignored.isEmpty {
+                result[index] = Set(events[index].ignored.map { idByName[$0.check] ?? $0.check })
+            }
         }
         return result
     }

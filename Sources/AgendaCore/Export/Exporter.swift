@@ -64,6 +64,6 @@ extension Plan {
     public func restricted(toParty party: String) -> Plan {
         let events = agenda.events
         let items = items.filter { item in events[item.eventIndex].parties.contains { $0.value == party } }
-        return Plan(agenda: agenda, items: items, diagnostics: diagnostics, trace: trace)
+        return Plan(agenda: agenda, items: items, diagnostics: diagnostics, trace: trace, eventIndexByID: eventIndexByID)
     }
 }

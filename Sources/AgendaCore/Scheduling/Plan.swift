@@ -8,14 +8,18 @@ public struct Plan: Sendable {
     public var diagnostics: [Diagnostic]
     /// The propagated network, kept to explain any event on demand.
     let trace: PlanTrace?
+    /// Event index (in `agenda.events`) by id, as planning resolved references; empty when
+    /// the agenda could not be planned.
+    public let eventIndexByID: [String: Int32]
 
     public var isFeasible: Bool { !diagnostics.hasErrors }
 
-    init(agenda: Agenda, items: [PlannedEvent], diagnostics: [Diagnostic], trace: PlanTrace?) {
+    init(agenda: Agenda, items: [PlannedEvent], diagnostics: [Diagnostic], trace: PlanTrace?, eventIndexByID: [String: Int32] = [:]) {
         self.agenda = agenda
         self.items = items
         self.diagnostics = diagnostics
         self.trace = trace
+        self.eventIndexByID = eventIndexByID
     }
 
     /// Why an event (by its id in the agenda) starts where it does.

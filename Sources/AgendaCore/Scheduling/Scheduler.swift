@@ -80,7 +80,8 @@ public struct Scheduler: Sendable {
         }
         let items = builder.items(network: network, earliest: earliest, latest: latest)
         let trace = PlanTrace(agenda: agenda, network: network, reporter: reporter)
-        return Plan(agenda: agenda, items: items, diagnostics: diagnostics.sorted(), trace: trace)
+        return Plan(
+            agenda: agenda, items: items, diagnostics: diagnostics.sorted(), trace: trace, eventIndexByID: builder.indexByID)
     }
 
     /// An asap event needs a lower bound and an alap event an upper one; without them there is
@@ -165,6 +166,8 @@ struct NetworkBuilder {
     var diagnostics: [Diagnostic] = []
     /// Occurrences of repeating events, by node (nil for the others).
     var occurrences: [[Recurrence.Occurrence]?] = []
+    /// Event index by id (the first event of an id).
+    var indexByID: [String: Int32] = [:]
 
     init(agenda: Agenda, maxOccurrences: Int) {
         self.agenda = agenda
@@ -174,12 +177,11 @@ struct NetworkBuilder {
     mutating func build() {
         nodes.reserveCapacity(agenda.events.count)
         occurrences = Array(repeating: nil, count: agenda.events.count)
-        var indexByID: [String: Int32] = [:]
         indexByID.reserveCapacity(agenda.events.count)
         // Events are read in place: copying each one costs more than the work done with it.
         agenda.events.withUnsafeBufferPointer { events in
             for index in events.indices {
-                indexByID[events[index].id] = Int32(index)
+                if indexByID[events[index].id] == nil { indexByID[events[index].id] = Int32(index) }
                 nodes.append(node(for: events[index], at: index))
             }
         }
