@@ -65,19 +65,42 @@ public struct CheckContext: Sendable {
     }
 
     /// Plan items (indices, in start order) grouped by keys each event gives (its venue, its
-    /// parties); events with no key are left out. Keys are asked once per event, not per item.
-    public func itemsGrouped(byEvent keys: (Int) -> [String]) -> [String: [Int]] {
-        var events: [String: [Int]] = [:]
+    /// parties); events with no key are left out. Keys are asked once per event, not per item,
+    /// and the groups are laid out with one counting pass rather than an array each.
+    public func itemsGrouped(byEvent keys: (Int) -> [String]) -> [(key: String, items: [Int])] {
+        var keyIDs: [String: Int32] = [:]
+        var names: [String] = []
+        var pairs: [(key: Int32, event: Int32)] = []
         for index in 0..<plan.agenda.events.count {
-            for key in keys(index) { events[key, default: []].append(index) }
-        }
-        return events.mapValues { members in
-            var items: [Int] = []
-            for event in members {
-                for position in Int(itemStarts[event])..<Int(itemStarts[event + 1]) { items.append(Int(itemsOfEvents[position])) }
+            for key in keys(index) {
+                let id: Int32
+                if let known = keyIDs[key] {
+                    id = known
+                } else {
+                    id = Int32(names.count)
+                    keyIDs[key] = id
+                    names.append(key)
+                }
+                pairs.append((id, Int32(index)))
             }
+        }
+        // Items per key: count, then fill; item indices arrive in plan (start) order per event.
+        var counts = [Int](repeating: 0, count: names.count + 1)
+        for pair in pairs {
+            counts[Int(pair.key) + 1] += Int(itemStarts[Int(pair.event) + 1] - itemStarts[Int(pair.event)])
+        }
+        for index in 0..<names.count { counts[index + 1] += counts[index] }
+        var flat = [Int](repeating: 0, count: counts[names.count])
+        var next = counts
+        for pair in pairs {
+            for position in Int(itemStarts[Int(pair.event)])..<Int(itemStarts[Int(pair.event) + 1]) {
+                flat[next[Int(pair.key)]] = Int(itemsOfEvents[position])
+                next[Int(pair.key)] += 1
+            }
+        }
+        return names.indices.map { key in
             // Plan items are in start order, so their indices sort into it.
-            return members.count > 1 ? items.sorted() : items
+            (names[key], flat[counts[key]..<counts[key + 1]].sorted())
         }
     }
 
@@ -110,26 +133,31 @@ public struct CheckContext: Sendable {
     public func overlaps(among items: [Int], capacity: Int) -> [(item: Int, others: [Int])] {
         var found: [(item: Int, others: [Int])] = []
         var active: [Int] = []
-        var earliestEnd = Instant(secondsSinceEpoch: .max)
-        for index in items {
-            let item = plan.items[index]
-            // Drop what has ended, only when something has: most steps remove nothing.
-            if earliestEnd <= item.start {
-                active.removeAll { plan.items[$0].end <= item.start }
-                earliestEnd = active.map { plan.items[$0].end }.min() ?? Instant(secondsSinceEpoch: .max)
+        var earliestEnd = Int64.max
+        // Items are read in place: copying one costs more than comparing it.
+        plan.items.withUnsafeBufferPointer { all in
+            for index in items {
+                let start = all[index].start.secondsSinceEpoch
+                let end = all[index].end.secondsSinceEpoch
+                let event = all[index].eventIndex
+                // Drop what has ended, only when something has: most steps remove nothing.
+                if earliestEnd <= start {
+                    active.removeAll { all[$0].end.secondsSinceEpoch <= start }
+                    earliestEnd = active.map { all[$0].end.secondsSinceEpoch }.min() ?? .max
+                }
+                defer {
+                    active.append(index)
+                    earliestEnd = min(earliestEnd, end)
+                }
+                // Fewer events under way than the venue holds: no overlap to report.
+                guard active.count >= capacity else { continue }
+                let others = active.filter { other in
+                    let otherEvent = all[other].eventIndex
+                    return otherEvent != event && !self.areNested(otherEvent, event) && all[other].end.secondsSinceEpoch > start
+                        && end > all[other].start.secondsSinceEpoch
+                }
+                if others.count >= capacity { found.append((index, others)) }
             }
-            defer {
-                active.append(index)
-                earliestEnd = min(earliestEnd, item.end)
-            }
-            // Fewer events under way than the venue holds: no overlap to report.
-            guard active.count >= capacity else { continue }
-            let others = active.filter { other in
-                let otherEvent = plan.items[other].eventIndex
-                return otherEvent != item.eventIndex && !areNested(otherEvent, item.eventIndex)
-                    && plan.items[other].end > item.start && item.end > plan.items[other].start
-            }
-            if others.count >= capacity { found.append((index, others)) }
         }
         return found
     }
