@@ -84,12 +84,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let selected = try selectedExporters()
-        let (plan, diagnostics) = Pipeline(loader: input.loader).plan(file)
-        var errors = StandardOutput(descriptor: 2)
-        for diagnostic in diagnostics { errors.write(diagnostic.text + "\n") }
-        errors.flush()
-        let status = AgendaExit.status(for: diagnostics)
-        guard var plan, status == AgendaExit.clean else { throw status }
+        var plan = try Pipeline(loader: input.loader).feasiblePlan(file)
 
         guard let stamp = ExportOptions.stamp(for: plan.agenda, environment: environment()) else {
             fail("SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01, e.g. 1451606400")

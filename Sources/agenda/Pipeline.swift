@@ -30,6 +30,18 @@ struct Pipeline {
         return (plan, (loaded.diagnostics + plan.diagnostics).sorted())
     }
 
+    /// The plan of a file that plans cleanly. Otherwise its diagnostics go to standard error
+    /// and the exit status is thrown: what `plan`, `explain` and `export` all need.
+    func feasiblePlan(_ file: String) throws -> Plan {
+        let (plan, diagnostics) = self.plan(file)
+        var errors = StandardOutput(descriptor: 2)
+        for diagnostic in diagnostics { errors.write(diagnostic.text + "\n") }
+        errors.flush()
+        let status = AgendaExit.status(for: diagnostics)
+        guard let plan, status == AgendaExit.clean else { throw status }
+        return plan
+    }
+
     /// The plan and every diagnostic, with the built-in checks run on a plan without
     /// conflicts. The agenda's check settings are validated first: an unknown check is an
     /// input error like any other.

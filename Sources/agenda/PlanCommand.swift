@@ -37,12 +37,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let (plan, diagnostics) = Pipeline(loader: input.loader).plan(file)
-        var errors = StandardOutput(descriptor: 2)
-        for diagnostic in diagnostics { errors.write(diagnostic.text + "\n") }
-        errors.flush()
-        let status = AgendaExit.status(for: diagnostics)
-        guard let plan, status == AgendaExit.clean else { throw status }
+        let plan = try Pipeline(loader: input.loader).feasiblePlan(file)
         var output = StandardOutput()
         switch format {
         case .json: output.write(bytes: PlanJSON.encode(plan))
@@ -75,22 +70,13 @@ struct ExplainCommand: ParsableCommand {
     @OptionGroup var input: InputOptions
 
     func run() throws {
-        let (plan, diagnostics) = Pipeline(loader: input.loader).plan(file)
-        var errors = StandardOutput(descriptor: 2)
-        for diagnostic in diagnostics { errors.write(diagnostic.text + "\n") }
-        let status = AgendaExit.status(for: diagnostics)
-        guard let plan, status == AgendaExit.clean else {
-            errors.flush()
-            throw status
-        }
+        let plan = try Pipeline(loader: input.loader).feasiblePlan(file)
         guard let explanation = plan.explanation(for: event) else {
             let ids = plan.agenda.events.map(\.id)
             let hint = Suggestion.hint(for: event, in: ids).map { "; \($0)" } ?? ""
-            errors.write("error: '\(event)' is not an event of \(file)\(hint)\n")
-            errors.flush()
+            writeError("error: '\(event)' is not an event of \(file)\(hint)\n")
             throw AgendaExit.invalidInput
         }
-        errors.flush()
         var output = StandardOutput()
         output.write(PlanTable.explain(explanation, in: plan))
         output.flush()
