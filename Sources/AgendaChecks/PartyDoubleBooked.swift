@@ -32,6 +32,7 @@ public struct PartyDoubleBooked: Check {
           - { id: cnd58, title: CND 58, kind: session, start: 2015-03-09, end: 2015-03-17, parties: [cnd] }
           - { id: segment, title: Special segment, start: 2015-03-09, end: 2015-03-11, during: cnd58, parties: [cnd] }
           - { id: side, title: Side event, start: 2015-03-09T13:00, end: 2015-03-09T14:00, parties: [vngoc] }
+          - { id: survey, title: Survey, kind: activity, start: 2015-03-02, end: 2015-03-31, parties: [vngoc] }
           - id: round-table
             title: Round table
             start: 2015-03-10T10:00

@@ -41,6 +41,7 @@ public struct PartyTravel: Check {
         events:
           - { id: cnd-day, title: CND intersessional, venue: vic, start: 2016-02-09T09:00, end: 2016-02-09T12:00, parties: [vngoc] }
           - { id: call, title: Online call, venue: online, start: 2016-02-09T20:00, duration: 1 hour, parties: [vngoc] }
+          - { id: drafting, title: Drafting in Vienna, kind: activity, venue: vic, start: 2016-02-01, end: 2016-02-12, parties: [vngoc] }
           - { id: hearing, title: Stakeholder hearing, venue: unhq, start: 2016-02-10T10:00, end: 2016-02-10T18:00, parties: [vngoc] }
         """
     ]

@@ -34,6 +34,7 @@ public struct VenueDoubleBooked: Check {
           - { id: cnd58, title: CND 58, kind: session, venue: vic, start: 2015-03-09, end: 2015-03-17 }
           - { id: hearing, title: Hearing, kind: hearing, venue: vic, start: 2015-03-09T14:45, end: 2015-03-09T19:00, during: cnd58 }
           - { id: side, title: Side event, venue: vic, start: 2015-03-09T13:00, end: 2015-03-09T14:00 }
+          - { id: opening, title: Session opens, kind: milestone, venue: vic, on: 2015-03-09 }
         """
     ]
 
