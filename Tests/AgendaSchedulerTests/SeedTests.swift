@@ -62,6 +62,21 @@ struct SeedTests {
         }
     }
 
+    /// seeds/README.md gives the source and confidence of every event: a new event needs a row.
+    @Test func theSeedREADMEListsEveryEvent() throws {
+        let readme = try String(
+            contentsOf: URL(fileURLWithPath: Self.seed).deletingLastPathComponent().appendingPathComponent("README.md"),
+            encoding: .utf8)
+        let agenda = try #require(AgendaLoader().load(file: Self.seed).agenda)
+        let listed = Set(readme.split(separator: "\n").filter { $0.hasPrefix("| `") }.flatMap { row in
+            row.split(separator: "`").enumerated().filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        })
+        for event in agenda.events {
+            let id = event.expandedFrom ?? event.id
+            #expect(listed.contains(id), "\(id) is not in seeds/README.md")
+        }
+    }
+
     // MARK: Flexible events: real steps without a known day, and the 2014 report's proposals
 
     /// What the scheduler places is modelled, not recorded: each such event says so.
