@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "AgendaMarkdown", targets: ["AgendaMarkdown"]),
         .library(name: "AgendaChecks", targets: ["AgendaChecks"]),
         .library(name: "AgendaReporters", targets: ["AgendaReporters"]),
+        .library(name: "AgendaFuzzing", targets: ["AgendaFuzzing"]),
         .plugin(name: "AgendaCheckPlugin", targets: ["AgendaCheckPlugin"]),
         .plugin(name: "AgendaExportPlugin", targets: ["AgendaExportPlugin"]),
     ],
@@ -51,6 +52,13 @@ let package = Package(
                 "AgendaChecks",
                 "AgendaReporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "AgendaFuzzing",
+            dependencies: [
+                "AgendaCore", "AgendaYAML", "AgendaICalendar", "AgendaCSV", "AgendaMarkdown", "AgendaChecks", "AgendaReporters",
             ],
             swiftSettings: strictSettings
         ),
@@ -111,6 +119,12 @@ let package = Package(
         .testTarget(
             name: "AgendaChecksTests",
             dependencies: ["AgendaCore", "AgendaYAML", "AgendaChecks", "AgendaReporters"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "AgendaFuzzingTests",
+            dependencies: ["AgendaFuzzing"],
+            exclude: ["Inputs"],
             swiftSettings: strictSettings
         ),
         .testTarget(
