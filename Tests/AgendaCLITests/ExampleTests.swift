@@ -73,3 +73,62 @@ struct ExampleTests {
         #expect(try scratch.contents().isEmpty)
     }
 }
+
+@Suite("README: a first agenda")
+struct FirstAgendaWalkthroughTests {
+    static let file = "examples/first-agenda/first-agenda.yaml"
+
+    /// The README's section "A first agenda", up to the next section.
+    static func section() throws -> String {
+        let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let start = try #require(readme.range(of: "\n## A first agenda\n"))
+        let end = readme.range(of: "\n## ", range: start.upperBound..<readme.endIndex)?.lowerBound ?? readme.endIndex
+        return String(readme[start.upperBound..<end])
+    }
+
+    /// The fenced blocks of one language in a text.
+    static func blocks(_ language: String, in text: String) -> [String] {
+        text.components(separatedBy: "```\(language)\n").dropFirst().compactMap { $0.components(separatedBy: "```").first }
+    }
+
+    @Test func itsYAMLIsTheExampleFileAsItIs() throws {
+        let yaml = try String(contentsOf: CLI.packageRoot.appendingPathComponent(Self.file), encoding: .utf8)
+        let blocks = Self.blocks("yaml", in: try Self.section())
+        #expect(blocks.count >= 5)
+        for block in blocks {
+            let found = yaml.contains(block)
+            #expect(found, "not in \(Self.file):\n\(block)")
+        }
+        let markdown = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("examples/first-agenda/first-agenda.md"), encoding: .utf8)
+        let tables = Self.blocks("markdown", in: try Self.section())
+        #expect(tables.count == 1)
+        for table in tables {
+            let found = markdown.contains(table)
+            #expect(found, "not in first-agenda.md:\n\(table)")
+        }
+    }
+
+    @Test(arguments: [["check", file], ["plan", file], ["explain", file, "statement"]])
+    func itShowsWhatTheToolPrints(_ command: [String]) throws {
+        let output = try CLI.run(command, environment: ["GITHUB_ACTIONS": "false"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let shown = Self.blocks("text", in: try Self.section()).contains(output.stdout)
+        #expect(shown, "agenda \(command.joined(separator: " ")) prints:\n\(output.stdout)")
+    }
+
+    @Test func itShowsTheErrorOfADeadlineMovedTooLate() throws {
+        let yaml = try String(contentsOf: CLI.packageRoot.appendingPathComponent(Self.file), encoding: .utf8)
+        let moved = yaml.replacingOccurrences(of: "    on: 2016-03-01\n", with: "    on: 2016-03-07\n")
+        #expect(moved != yaml)
+        // The same relative path as in the README, in a scratch folder.
+        let scratch = try ScratchFolder()
+        try FileManager.default.createDirectory(atPath: scratch.path("examples/first-agenda"), withIntermediateDirectories: true)
+        try Data(moved.utf8).write(to: scratch.url.appendingPathComponent(Self.file))
+        let output = try CLI.run(["check", Self.file], in: scratch.url, environment: ["GITHUB_ACTIONS": "false"])
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("[AG307]"))
+        let shown = Self.blocks("text", in: try Self.section()).contains(output.stdout)
+        #expect(shown, "agenda check prints:\n\(output.stdout)")
+    }
+}
