@@ -66,7 +66,10 @@ struct ExampleTests {
         let committed = try Self.generatedFiles(of: name)
         #expect(committed == [Self.checkOutput], "examples/\(name) holds \(committed)")
 
-        // Its README says that nothing is exported for it.
+        // Its README shows the same output, and says that nothing is exported for it.
+        let readme = try String(contentsOf: Self.folder.appendingPathComponent("\(name)/README.md"), encoding: .utf8)
+        let shown = readme.contains("```text\n\(output.stdout)```\n")
+        #expect(shown, "examples/\(name)/README.md does not show the output of agenda check")
         let scratch = try ScratchFolder()
         let export = try CLI.run(["export", file, "--format", "ics,csv,md", "-o", scratch.path("out")], environment: environment)
         #expect(export.status == 1)
