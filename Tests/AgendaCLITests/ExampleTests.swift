@@ -54,6 +54,14 @@ struct ExampleTests {
         #expect(committed == written, "examples/\(name) holds \(committed)")
     }
 
+    @Test(arguments: exported)
+    func theExportedExamplesCheckClean(_ name: String) throws {
+        let output = try CLI.run(["check", "examples/\(name)/\(name).yaml"], environment: ["GITHUB_ACTIONS": "false"])
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("checked 1 file, "), "\(output.stdout)")
+        #expect(output.stdout.hasSuffix(" events: no problems\n"), "\(output.stdout)")
+    }
+
     @Test(arguments: infeasible, environments)
     func theCommittedCheckOutputIsWhatTheToolPrints(_ name: String, _ environment: [String: String]) throws {
         let file = "examples/\(name)/\(name).yaml"
