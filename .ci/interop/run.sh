@@ -11,6 +11,8 @@ agenda="${1:-$root/.build/debug/agenda}"
 inputs=(
     "$root/Tests/AgendaCLITests/Fixtures/good/export.yaml"
     "$root/seeds/ungass-2016.yaml"
+    "$root/examples/first-agenda/first-agenda.yaml"
+    "$root/examples/ngo-engagement/ngo-engagement.yaml"
 )
 
 out="$(mktemp -d)"

@@ -178,6 +178,20 @@ func expectGolden(_ actual: String, _ name: String, sourceLocation: Testing.Sour
     #expect(actual == expected, "\(name) differs from its golden file:\n\(lineDiff(expected, actual))", sourceLocation: sourceLocation)
 }
 
+/// Compares bytes with a committed file, byte for byte (RECORD_GOLDEN=1 re-records it).
+func expectGolden(_ actual: Data, at golden: URL, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
+        try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try actual.write(to: golden, options: .atomic)
+        return
+    }
+    let expected = try Data(contentsOf: golden)
+    #expect(
+        actual == expected,
+        "\(golden.path) differs:\n\(lineDiff(String(decoding: expected, as: UTF8.self), String(decoding: actual, as: UTF8.self)))",
+        sourceLocation: sourceLocation)
+}
+
 /// The lines that differ, marked `-` (expected) and `+` (actual).
 func lineDiff(_ expected: String, _ actual: String) -> String {
     let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
