@@ -90,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgendaCoreTests",
-            dependencies: ["AgendaCore", "AgendaGenerator"],
+            dependencies: ["AgendaCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgendaSchedulerTests",
-            dependencies: ["AgendaCore", "AgendaYAML"],
+            dependencies: ["AgendaCore", "AgendaYAML", "AgendaGenerator"],
             swiftSettings: strictSettings
         ),
         .testTarget(
