@@ -19,8 +19,15 @@ struct ReferenceZone: Sendable {
         var offset: Int
     }
 
-    static let all: [String: ReferenceZone] = Dictionary(
-        uniqueKeysWithValues: PropertyAgenda.zoneNames.map { ($0, ReferenceZone($0)) })
+    /// The zones the property tests use, read once: the generator's and a few with odd
+    /// offsets and changes (half-hour summer time, quarter-hour and half-hour offsets, +13/+14).
+    static let names = [
+        "Europe/Vienna", "America/New_York", "UTC", "Europe/Zurich", "Pacific/Apia", "America/St_Johns",
+        "Australia/Lord_Howe", "Asia/Kathmandu",
+    ]
+    static let all: [String: ReferenceZone] = Dictionary(uniqueKeysWithValues: names.map { ($0, ReferenceZone($0)) })
+
+    static func named(_ identifier: String) -> ReferenceZone { all[identifier] ?? ReferenceZone(identifier) }
 
     init(_ identifier: String) {
         self.identifier = identifier
@@ -59,12 +66,14 @@ struct ReferenceZone: Sendable {
         guard covered.contains(utc) else {
             return zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(utc)))
         }
-        var result = initialOffset
-        for change in changes {
-            if change.at > utc { break }
-            result = change.offset
+        // The last change at or before `utc`, by bisection.
+        var low = 0
+        var high = changes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if changes[mid].at <= utc { low = mid + 1 } else { high = mid }
         }
-        return result
+        return low == 0 ? initialOffset : changes[low - 1].offset
     }
 
     func local(_ utc: Int64) -> LocalDateTime { LocalDateTime(secondsSinceEpoch: utc + Int64(offset(at: utc))) }
@@ -78,6 +87,14 @@ struct ReferenceZone: Sendable {
         let candidates = [Int64(before), Int64(after)].map { seconds - $0 }.filter { local($0).secondsSinceEpoch == seconds }
         if let earliest = candidates.min() { return earliest }
         return seconds - Int64(before)  // in a gap: forward by the gap
+    }
+
+    /// Whether a wall time written in a file names exactly one instant (the format refuses
+    /// one in a gap or an overlap).
+    func isUnambiguous(_ wall: LocalDateTime) -> Bool {
+        let seconds = wall.secondsSinceEpoch
+        let offsets = Set([offset(at: seconds - 86_400), offset(at: seconds + 86_400)])
+        return offsets.count(where: { local(seconds - Int64($0)).secondsSinceEpoch == seconds }) == 1
     }
 
     func midnight(_ date: LocalDate) -> Int64 { instant(LocalDateTime(date: date, secondOfDay: 0)) }
@@ -100,8 +117,12 @@ struct ReferenceCalendar {
     var hours: Range<Int>
 
     init(name: String, agenda: Agenda) {
+        self.init(name == "none" ? nil : agenda.calendars[name], name: name)
+    }
+
+    /// A calendar as the model holds it; nil is `none`.
+    init(_ calendar: WorkCalendar?, name: String) {
         self.name = name
-        let calendar = name == "none" ? nil : agenda.calendars[name]
         everyDayWorks = calendar == nil
         weekendDays = Set((calendar?.weekends ?? []).map { $0.isoNumber - 1 })
         holidays = Set((calendar?.holidays.keys).map { $0.map(\.daysSinceEpoch) } ?? [])
@@ -195,6 +216,63 @@ struct ReferenceClock {
         case .minutes, .hours: return zone.instant(LocalDateTime(date: day, secondOfDay: 0)) + duration.elapsedSeconds!
         }
     }
+
+    /// Where a fixed event lies as written: from its start to its `end` (a date: the end of
+    /// that day), or to its start plus `duration`, or a point (a date: that whole day).
+    func writtenSpan(of event: AgendaCore.Event) -> (start: Int64, end: Int64)? {
+        guard let written = event.start?.value else { return nil }
+        let start = instant(written)
+        if let last = event.end?.value { return (start, last.isDate ? endLimit(last) : instant(last)) }
+        if let duration = event.duration?.value {
+            if duration.unit == .workingDays || (written.isDate && !duration.isElapsed) {
+                return (start, allDayEnd(duration, from: zone.local(start).date))
+            }
+            return (start, adding(duration, to: start))
+        }
+        return (start, written.isDate ? endLimit(written) : start)
+    }
+
+    /// The occurrences of a `repeat` whose first one is `first`, as the contract's
+    /// "Recurrence" rules (RFC 5545) give them: days, weeks and months step the local date
+    /// and keep the first one's wall time, a date that does not exist being skipped and not
+    /// counted; minutes and hours step elapsed time; `until` is inclusive; `count` counts
+    /// before `except` removes any. A timed occurrence lasts as long as the first, an
+    /// all-day one as many days. Each comes with the local time its id is made from.
+    func occurrences(of rule: RepeatRule, first: (start: Int64, end: Int64), allDay: Bool) -> [(local: LocalDateTime, start: Int64, end: Int64)] {
+        let wall = zone.local(first.start)
+        let days = zone.local(first.end).date.daysSinceEpoch - wall.date.daysSinceEpoch
+        let excluded = Set(rule.except)
+        var result: [(local: LocalDateTime, start: Int64, end: Int64)] = []
+        var counted = 0
+        for step in 0..<100_000 {
+            let local: LocalDateTime
+            let start: Int64
+            switch rule.every.unit {
+            case .minutes, .hours:
+                start = first.start + Int64(step) * rule.every.elapsedSeconds!
+                local = zone.local(start)
+            case .days, .weeks:
+                let days = rule.every.amount * step * (rule.every.unit == .weeks ? 7 : 1)
+                local = LocalDateTime(date: wall.date.adding(days: days), secondOfDay: wall.secondOfDay)
+                start = zone.instant(local)
+            case .months:
+                let (year, month, day) = wall.date.components
+                let total = year * 12 + month - 1 + step * rule.every.amount
+                guard let date = LocalDate(year: total / 12, month: total % 12 + 1, day: day) else { continue }
+                local = LocalDateTime(date: date, secondOfDay: wall.secondOfDay)
+                start = zone.instant(local)
+            case .workingDays:
+                return []
+            }
+            if case .until(let last) = rule.end, local.date > last { break }
+            counted += 1
+            if !excluded.contains(local.date) {
+                result.append((local, start, allDay ? zone.midnight(local.date.adding(days: days)) : start + first.end - first.start))
+            }
+            if case .count(let count) = rule.end, counted >= count { break }
+        }
+        return result
+    }
 }
 
 /// One broken promise of the contract, with a short kind the shrinker keeps to.
@@ -218,9 +296,7 @@ struct ContractChecker {
             let zoneName = venue?.timeZone?.identifier ?? agenda.timeZone.identifier
             let calendarName = event.calendar?.value ?? venue?.calendar ?? agenda.calendar
             clocks.append(
-                ReferenceClock(
-                    zone: ReferenceZone.all[zoneName] ?? ReferenceZone(zoneName),
-                    calendar: ReferenceCalendar(name: calendarName, agenda: agenda)))
+                ReferenceClock(zone: ReferenceZone.named(zoneName), calendar: ReferenceCalendar(name: calendarName, agenda: agenda)))
         }
         self.clocks = clocks
         indexByID = Dictionary(agenda.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -231,40 +307,56 @@ struct ContractChecker {
     func violations(of planned: [PlannedEvent]) -> [Violation] {
         var found: [Violation] = []
         var items: [Int: PlannedEvent] = [:]
+        var series: [Int: [PlannedEvent]] = [:]
         for item in planned {
+            guard agenda.events.indices.contains(item.eventIndex) else {
+                found.append(Violation(kind: "items", message: "'\(item.id)' names no event of the agenda"))
+                continue
+            }
+            let event = agenda.events[item.eventIndex]
+            if event.repeatRule != nil {
+                if item.occurrenceOf != event.id {
+                    found.append(Violation(kind: "items", message: "'\(item.id)' is not listed as an occurrence of '\(event.id)'"))
+                }
+                series[item.eventIndex, default: []].append(item)
+                continue
+            }
             if items[item.eventIndex] != nil || item.occurrenceOf != nil {
                 found.append(Violation(kind: "items", message: "'\(item.id)' is listed more than once"))
             }
             items[item.eventIndex] = item
         }
-        for (index, event) in agenda.events.enumerated() where items[index] == nil {
+        for (index, event) in agenda.events.enumerated() where items[index] == nil && series[index] == nil {
             found.append(Violation(kind: "items", message: "'\(event.id)' is missing from the plan"))
         }
         guard found.isEmpty else { return found }
         func at(_ index: Int, _ t: Int64) -> String { clocks[index].zone.describe(t) }
 
-        for (index, event) in agenda.events.enumerated() {
-            let item = items[index]!
-            let clock = clocks[index]
-            let start = item.start.secondsSinceEpoch
-            let end = item.end.secondsSinceEpoch
-            let name = "'\(event.id)' (\(at(index, start)) to \(at(index, end)))"
+        // What constraints and bounds see of each event: a repeating one is its whole series,
+        // from the start of its first occurrence to the end of its last.
+        var spans: [(start: Int64, end: Int64)] = []
+        spans.reserveCapacity(agenda.events.count)
+        for index in agenda.events.indices {
+            if let item = items[index] {
+                spans.append((item.start.secondsSinceEpoch, item.end.secondsSinceEpoch))
+            } else {
+                let occurrences = series[index]!
+                spans.append(
+                    (occurrences.map(\.start.secondsSinceEpoch).min()!, occurrences.map(\.end.secondsSinceEpoch).max()!))
+            }
+        }
 
-            // Shape: fixed events where they are written, flexible ones as long as they last.
-            if let written = event.start?.value {
-                let expectedStart = clock.instant(written)
-                let expectedEnd: Int64
-                if let last = event.end?.value {
-                    expectedEnd = last.isDate ? clock.endLimit(last) : clock.instant(last)
-                } else if let duration = event.duration?.value {
-                    if duration.unit == .workingDays || (written.isDate && !duration.isElapsed) {
-                        expectedEnd = clock.allDayEnd(duration, from: clock.zone.local(expectedStart).date)
-                    } else {
-                        expectedEnd = clock.adding(duration, to: expectedStart)
-                    }
-                } else {
-                    expectedEnd = written.isDate ? clock.endLimit(written) : expectedStart
-                }
+        for (index, event) in agenda.events.enumerated() {
+            let clock = clocks[index]
+            let (start, end) = spans[index]
+            // Messages are only made for violations: describing every event costs more than checking it.
+            var name: String { "'\(event.id)' (\(at(index, start)) to \(at(index, end)))" }
+
+            if let rule = event.repeatRule, let written = event.start?.value, let first = clock.writtenSpan(of: event) {
+                found += repeatViolations(event, rule, series[index]!, expected: clock.occurrences(of: rule, first: first, allDay: written.isDate), at: index)
+            } else if let written = event.start?.value, let (expectedStart, expectedEnd) = clock.writtenSpan(of: event) {
+                // Shape: fixed events where they are written, flexible ones as long as they last.
+                let item = items[index]!
                 if start != expectedStart || end != expectedEnd {
                     found.append(
                         Violation(
@@ -275,6 +367,7 @@ struct ContractChecker {
                     found.append(Violation(kind: "flags", message: "fixed \(name): allDay \(item.allDay), fixed \(item.fixed)"))
                 }
             } else {
+                let item = items[index]!
                 let duration = event.duration?.value
                 let timed = duration?.isElapsed ?? false
                 let wall = clock.zone.local(start)
@@ -323,12 +416,15 @@ struct ContractChecker {
             }
 
             for constraint in event.constraints {
-                guard let other = indexByID[constraint.event], let target = items[other] else { continue }
-                let otherStart = target.start.secondsSinceEpoch
-                let otherEnd = target.end.secondsSinceEpoch
-                let them = "'\(constraint.event)' (\(at(other, otherStart)) to \(at(other, otherEnd)))"
-                let rule = "\(constraint.relation.rawValue) \(constraint.event), gap \(constraint.gap)"
-                    + (constraint.max.map { ", max \($0)" } ?? "")
+                guard let other = indexByID[constraint.event] else {
+                    found.append(Violation(kind: "reference", message: "\(name) names '\(constraint.event)', which is no event of the agenda"))
+                    continue
+                }
+                let (otherStart, otherEnd) = spans[other]
+                var them: String { "'\(constraint.event)' (\(at(other, otherStart)) to \(at(other, otherEnd)))" }
+                var rule: String {
+                    "\(constraint.relation.rawValue) \(constraint.event), gap \(constraint.gap)" + (constraint.max.map { ", max \($0)" } ?? "")
+                }
                 switch constraint.relation {
                 case .after:
                     let earliest = clock.adding(constraint.gap, to: otherEnd)
@@ -364,5 +460,49 @@ struct ContractChecker {
         }
         return found
     }
-}
 
+    /// A repeating event's occurrences against the reference expansion: the same starts and
+    /// ends, each fixed and as all-day as the written start, named `<id>-<local date>`
+    /// (`-HHMM` after it when the rule steps minutes or hours, `-2` for a wall time that
+    /// comes twice).
+    private func repeatViolations(
+        _ event: AgendaCore.Event, _ rule: RepeatRule, _ planned: [PlannedEvent],
+        expected: [(local: LocalDateTime, start: Int64, end: Int64)], at index: Int
+    ) -> [Violation] {
+        var found: [Violation] = []
+        let zone = clocks[index].zone
+        let got = planned.sorted { ($0.start.secondsSinceEpoch, $0.end.secondsSinceEpoch) < ($1.start.secondsSinceEpoch, $1.end.secondsSinceEpoch) }
+        let same = got.count == expected.count
+            && zip(got, expected).allSatisfy { $0.start.secondsSinceEpoch == $1.start && $0.end.secondsSinceEpoch == $1.end }
+        if !same {
+            let gotSpans = got.map { "\(zone.describe($0.start.secondsSinceEpoch)) to \(zone.describe($0.end.secondsSinceEpoch))" }
+            let wantSpans = expected.map { "\(zone.describe($0.start)) to \(zone.describe($0.end))" }
+            let firstDifference = zip(gotSpans, wantSpans).first { $0 != $1 }.map { "first difference: \($0.0), expected \($0.1)" } ?? ""
+            found.append(
+                Violation(
+                    kind: "repeat",
+                    message: "'\(event.id)' (every \(rule.every), \(rule.end), except \(rule.except)) has \(got.count) occurrences, expected \(expected.count); \(firstDifference)"))
+        }
+        var expectedIDs: [String] = []
+        for occurrence in expected {
+            var id = "\(event.id)-\(occurrence.local.date)"
+            if rule.every.isElapsed {
+                let minutes = occurrence.local.secondOfDay / 60
+                id += "-\(minutes / 600)\(minutes / 60 % 10)\(minutes % 60 / 10)\(minutes % 10)"
+            }
+            if expectedIDs.contains(id) { id += "-2" }
+            expectedIDs.append(id)
+        }
+        if Set(got.map(\.id)) != Set(expectedIDs) {
+            found.append(
+                Violation(
+                    kind: "repeat-ids",
+                    message: "'\(event.id)' occurrences are named \(got.map(\.id).sorted().prefix(4)), expected \(expectedIDs.sorted().prefix(4))"))
+        }
+        let allDay = event.start?.value.isDate ?? false
+        if let odd = got.first(where: { $0.allDay != allDay || !$0.fixed }) {
+            found.append(Violation(kind: "flags", message: "occurrence '\(odd.id)': allDay \(odd.allDay), fixed \(odd.fixed)"))
+        }
+        return found
+    }
+}
