@@ -9,6 +9,12 @@ import Testing
 // schedule that keeps them (RandomAgendaFile.swift). A failure names the seed and the size;
 // `RandomAgendaFile(seed:events:wild:).yaml` or `agenda-bench --seed S --size N --write F`
 // writes the file to replay with `agenda plan`.
+//
+// The checker re-derives every rule a plan must keep (gaps and max in each unit, windows,
+// working days and hours, `during`, fixed events, each occurrence of a `repeat`). It does not
+// check that an asap event is at the earliest place its window allows, or an alap one at the
+// latest: that would take a second scheduler. The weaker, certain property is checked
+// instead: an agenda that has a valid schedule gets a plan.
 
 @Suite("Plan properties (generated and random agenda files of 50 to 400 events)")
 struct PlanPropertyTests {
