@@ -98,7 +98,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgendaCoreTests",
-            dependencies: ["AgendaCore", "AgendaGenerator"],
+            dependencies: ["AgendaCore"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -108,7 +108,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AgendaSchedulerTests",
-            dependencies: ["AgendaCore", "AgendaYAML"],
+            dependencies: ["AgendaCore", "AgendaYAML", "AgendaGenerator"],
             swiftSettings: strictSettings
         ),
         .testTarget(

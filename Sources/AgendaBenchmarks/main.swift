@@ -20,8 +20,13 @@ import CLibYAML
 ///
 ///   swift run -c release agenda-bench              # the table
 ///   swift run -c release agenda-bench --size 5000  # one size
+///   swift run agenda-bench --size 300 --seed 7 --write g.yaml  # one agenda, as a file
 struct Options {
     var sizes = [1_000, 10_000, 100_000]
+    /// The generator's seed: the same seed and size give the same agenda.
+    var seed: UInt64 = 2016
+    /// Writes the generated agenda here instead of measuring.
+    var writePath: String?
     var repetitions = 5
     var child = false
     /// Only loads, repeatedly: for profilers.
@@ -39,6 +44,12 @@ struct Options {
         while let argument = iterator.next() {
             switch argument {
             case "--size": sizes = [Int(iterator.next() ?? "") ?? 1000]
+            case "--seed":
+                guard let value = iterator.next().flatMap({ UInt64($0) }) else {
+                    print("--seed takes a whole number from 0 to \(UInt64.max)")
+                    exit(2)
+                }
+                seed = value
             case "--repeat": repetitions = max(1, Int(iterator.next() ?? "") ?? 5)
             case "--child": child = true
             case "--load-only": loadOnly = true
@@ -46,19 +57,16 @@ struct Options {
             case "--export-only": exportOnly = iterator.next()
             case "--workers": workers = Int(iterator.next() ?? "")
             case "--checks-only": checksOnly = true
-            case "--write":
-                // Writes the generated agenda to a file, to time the CLI on it.
-                let path = iterator.next() ?? "generated.yaml"
-                let text = AgendaGenerator(events: sizes[0]).yaml()
-                guard let file = fopen(path, "w") else {
-                    print("cannot write '\(path)'")
-                    exit(2)
-                }
-                fputs(text, file)
-                fclose(file)
-                exit(0)
+            case "--write": writePath = iterator.next() ?? "generated.yaml"
             case "--help", "-h":
-                print("usage: agenda-bench [--size N] [--repeat K] [--write FILE] [--load-only | --plan-only | --checks-only | --export-only ics|csv|md|json [--workers N]]")
+                print(
+                    """
+                    usage: agenda-bench [--size N] [--seed S] [--repeat K] [--write FILE]
+                                        [--load-only | --plan-only | --checks-only | --export-only ics|csv|md|json [--workers N]]
+                      --size N     one size of agenda, in events (default: 1000, 10000 and 100000)
+                      --seed S     the generator's seed (default 2016): the same seed and size give the same agenda
+                      --write FILE writes the generated agenda of the first size to FILE and measures nothing
+                    """)
                 exit(0)
             default:
                 print("unknown argument '\(argument)'; try --help")
@@ -112,8 +120,8 @@ func peakResidentMB() -> Double {
 }
 
 /// Times one size in this process; the best of `repetitions` runs of each.
-func measure(events: Int, repetitions: Int) -> Measurement {
-    let bytes = Array(AgendaGenerator(events: events).yaml().utf8)
+func measure(events: Int, seed: UInt64, repetitions: Int) -> Measurement {
+    let bytes = Array(AgendaGenerator(events: events, seed: seed).yaml().utf8)
     let clock = ContinuousClock()
     var raw = Double.infinity
     var load = Double.infinity
@@ -162,13 +170,24 @@ func format(_ value: Double, _ digits: Int) -> String {
 }
 
 let options = Options(CommandLine.arguments)
+if let path = options.writePath {
+    // The generated agenda as a file, to time the CLI on it or read its exports back.
+    let text = AgendaGenerator(events: options.sizes[0], seed: options.seed).yaml()
+    guard let file = fopen(path, "w") else {
+        print("cannot write '\(path)'")
+        exit(2)
+    }
+    fputs(text, file)
+    fclose(file)
+    exit(0)
+}
 if options.loadOnly {
-    let bytes = Array(AgendaGenerator(events: options.sizes[0]).yaml().utf8)
+    let bytes = Array(AgendaGenerator(events: options.sizes[0], seed: options.seed).yaml().utf8)
     for _ in 0..<options.repetitions { precondition(AgendaLoader().load(bytes: bytes, path: "g.yaml").agenda != nil) }
     exit(0)
 }
 if options.planOnly {
-    let bytes = Array(AgendaGenerator(events: options.sizes[0]).yaml().utf8)
+    let bytes = Array(AgendaGenerator(events: options.sizes[0], seed: options.seed).yaml().utf8)
     guard let agenda = AgendaLoader().load(bytes: bytes, path: "g.yaml").agenda else { exit(1) }
     let clock = ContinuousClock()
     for _ in 0..<options.repetitions {
@@ -180,7 +199,7 @@ if options.planOnly {
     exit(0)
 }
 if let format = options.exportOnly {
-    let bytes = Array(AgendaGenerator(events: options.sizes[0]).yaml().utf8)
+    let bytes = Array(AgendaGenerator(events: options.sizes[0], seed: options.seed).yaml().utf8)
     guard let agenda = AgendaLoader().load(bytes: bytes, path: "g.yaml").agenda,
         let exporter = benchmarkedExporters.first(where: { $0.identifier == format })
     else { exit(1) }
@@ -195,7 +214,7 @@ if let format = options.exportOnly {
     exit(0)
 }
 if options.checksOnly {
-    let bytes = Array(AgendaGenerator(events: options.sizes[0]).yaml().utf8)
+    let bytes = Array(AgendaGenerator(events: options.sizes[0], seed: options.seed).yaml().utf8)
     guard let agenda = AgendaLoader().load(bytes: bytes, path: "g.yaml").agenda else { exit(1) }
     let plan = Scheduler().plan(agenda)
     let clock = ContinuousClock()
@@ -209,7 +228,7 @@ if options.checksOnly {
     exit(0)
 }
 if options.child {
-    let m = measure(events: options.sizes[0], repetitions: options.repetitions)
+    let m = measure(events: options.sizes[0], seed: options.seed, repetitions: options.repetitions)
     let exports = m.exportSeconds.map { "\($0)" }.joined(separator: " ")
     print("\(m.events) \(m.bytes) \(m.rawSeconds) \(m.loadSeconds) \(m.planSeconds) \(m.checkSeconds) \(exports) \(m.peakMB)")
     exit(0)
@@ -226,7 +245,9 @@ for size in options.sizes {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
-    let arguments = [CommandLine.arguments[0], "--child", "--size", "\(size)", "--repeat", "\(options.repetitions)"]
+    let arguments = [
+        CommandLine.arguments[0], "--child", "--size", "\(size)", "--seed", "\(options.seed)", "--repeat", "\(options.repetitions)",
+    ]
     var argv = arguments.map { strdup($0) } + [nil]
     let status = posix_spawn(&pid, CommandLine.arguments[0], &actions, nil, &argv, environ)
     argv.forEach { free($0) }

@@ -82,21 +82,18 @@ public struct ICalendarExporter: Exporter {
     static func series(of plan: Plan) -> RepeatingEvents {
         let events = plan.agenda.events
         var first: [Int: Int] = [:]
-        var occurrences: [Int: Int] = [:]
         for (index, item) in plan.items.enumerated() where item.occurrenceOf != nil {
             if first[item.eventIndex] == nil { first[item.eventIndex] = index }
-            occurrences[item.eventIndex, default: 0] += 1
         }
         var repeating = RepeatingEvents()
         for (eventIndex, itemIndex) in first {
             guard let rule = events[eventIndex].repeatRule else { continue }
-            repeating.series[itemIndex] = series(
-                of: events[eventIndex], rule: rule, firstPlanned: plan.items[itemIndex], planned: occurrences[eventIndex, default: 1])
+            repeating.series[itemIndex] = series(of: events[eventIndex], rule: rule, firstPlanned: plan.items[itemIndex])
         }
         return repeating
     }
 
-    static func series(of event: Event, rule: RepeatRule, firstPlanned item: PlannedEvent, planned: Int) -> Series {
+    static func series(of event: Event, rule: RepeatRule, firstPlanned item: PlannedEvent) -> Series {
         let zone = item.timeZone
         let start = event.start?.value.instant(in: zone) ?? item.start
         // The plan gives every occurrence the same length: elapsed for timed events, in days for all-day ones.
@@ -107,11 +104,13 @@ public struct ICalendarExporter: Exporter {
         } else {
             firstEnd = Instant(secondsSinceEpoch: start.secondsSinceEpoch + item.end.secondsSinceEpoch - item.start.secondsSinceEpoch)
         }
+        // Every candidate to the rule's end, as planning expands it: one `except` date removes
+        // several from a series in hours or minutes.
         var everyCandidate = rule
         everyCandidate.except = []
         let candidates = Recurrence.occurrences(
             of: everyCandidate, start: zone.localTime(at: start), firstEnd: firstEnd, allDay: item.allDay, zone: zone,
-            limit: planned + rule.except.count)
+            limit: Recurrence.maximumOccurrences)
         let excepted = Set(rule.except)
         let first = candidates.first ?? Recurrence.Occurrence(start: item.start, end: item.end, localStart: zone.localTime(at: item.start))
         return Series(

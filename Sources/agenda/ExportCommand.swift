@@ -101,23 +101,13 @@ struct ExportCommand: ParsableCommand {
             options.party = known
         }
 
-        var files: [(path: String, bytes: ByteBuffer)] = []
-        for exporter in selected {
-            let bytes = ByteBuffer(capacity: 1 << 16)
-            do {
-                try exporter.export(plan, options: options, into: bytes)
-            } catch {
-                fail("cannot write \(exporter.identifier): \(error)")
-            }
-            files.append((path: target(for: exporter, count: selected.count), bytes: bytes))
-        }
-        guard output != nil else {
-            _ = files[0].bytes.write(to: 1)
-            return
-        }
         do {
-            if let folder = folder(count: selected.count) { try OutputFiles.makeDirectory(folder) }
-            try OutputFiles.write(files)
+            guard output != nil else {
+                _ = try OutputFiles.render(selected[0], plan, options: options).write(to: 1)
+                return
+            }
+            let files = selected.map { (exporter: $0, path: target(for: $0, count: selected.count)) }
+            try OutputFiles.export(plan, options: options, as: files, creatingFolder: folder(count: selected.count))
         } catch {
             fail("\(error)")
         }

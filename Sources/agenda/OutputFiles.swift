@@ -59,6 +59,28 @@ struct OutputFiles {
         }
     }
 
+    /// Writes each exporter's file, or none. Every file is made in memory before anything
+    /// touches the disk, so an exporter that fails partway creates no folder and changes no
+    /// file; the files are then written as `write` does.
+    static func export(
+        _ plan: Plan, options: ExportOptions, as files: [(exporter: any Exporter, path: String)], creatingFolder folder: String?
+    ) throws {
+        let contents = try files.map { (path: $0.path, bytes: try render($0.exporter, plan, options: options)) }
+        if let folder { try makeDirectory(folder) }
+        try write(contents)
+    }
+
+    /// One exporter's whole file, in memory; a failure names the format.
+    static func render(_ exporter: any Exporter, _ plan: Plan, options: ExportOptions) throws -> ByteBuffer {
+        let bytes = ByteBuffer(capacity: 1 << 16)
+        do {
+            try exporter.export(plan, options: options, into: bytes)
+        } catch {
+            throw Failure(description: "cannot write \(exporter.identifier): \(error)")
+        }
+        return bytes
+    }
+
     /// Writes every file, or none: all temporary files are written first, then renamed.
     static func write(_ files: [(path: String, bytes: ByteBuffer)]) throws {
         var written: [(temporary: String, path: String)] = []

@@ -26,9 +26,12 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:]) throws -> Output {
+    /// Runs the tool, or `executable` when given (a shell that sets limits, then runs the tool).
+    static func run(
+        _ arguments: [String], in directory: URL = packageRoot, environment: [String: String] = [:], executable: URL = binary
+    ) throws -> Output {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
         var env = ProcessInfo.processInfo.environment

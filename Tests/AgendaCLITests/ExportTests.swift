@@ -1,3 +1,4 @@
+import AgendaGenerator
 import Foundation
 import Testing
 
@@ -36,6 +37,38 @@ struct ExportCommandTests {
         for environment in Self.environments {
             let again = try CLI.run(["export", file, "--format", format], environment: environment)
             #expect(again.stdout == output.stdout, "differs under \(environment)")
+        }
+    }
+
+    /// Generated agendas of 50 to 400 events, by seed.
+    static let generated: [UInt64: Int] = [5: 60, 23: 250, 37: 400]
+    static let generatedEnvironments: [[String: String]] = [
+        ["TZ": "UTC", "LC_ALL": "C"], ["TZ": "Pacific/Apia", "LANG": "de_DE.UTF-8"],
+        ["TZ": "America/St_Johns", "LC_ALL": "de_DE.UTF-8"], ["TZ": "Pacific/Apia", "LANG": "C", "LC_ALL": "C"],
+    ]
+
+    /// Every file of a generated agenda, written with -o, is the same bytes in any time zone
+    /// and locale the tool runs in.
+    @Test(arguments: generated.keys.sorted())
+    func generatedAgendasExportTheSameBytesInEveryTimeZoneAndLocale(_ seed: UInt64) throws {
+        let scratch = try ScratchFolder()
+        let events = try #require(Self.generated[seed])
+        let file = scratch.path("generated-\(seed).yaml")
+        try Data(AgendaGenerator(events: events, seed: seed).yaml().utf8).write(to: URL(fileURLWithPath: file))
+        func exported(_ environment: [String: String], into folder: String) throws -> [String: Data] {
+            let output = try CLI.run(["export", file, "--format", "ics,csv,md,json", "-o", folder], environment: environment)
+            #expect(output.status == 0, "\(output.stderr)")
+            var files: [String: Data] = [:]
+            for format in Self.formats { files[format] = FileManager.default.contents(atPath: "\(folder)/generated-\(seed).\(format)") }
+            return files
+        }
+        let baseline = try exported([:], into: scratch.path("baseline"))
+        for format in Self.formats { #expect(baseline[format]?.isEmpty == false, "no \(format) file") }
+        for (index, environment) in Self.generatedEnvironments.enumerated() {
+            let again = try exported(environment, into: scratch.path("run-\(index)"))
+            for format in Self.formats {
+                #expect(again[format] == baseline[format], "seed \(seed): the \(format) file differs under \(environment)")
+            }
         }
     }
 

@@ -156,6 +156,26 @@ struct ICalendarTests {
         #expect(!ics.contains("BEGIN:VTIMEZONE"))
     }
 
+    /// An `except` date removes every occurrence of a series in hours that falls on it, not
+    /// one: the series still ends with its last occurrence, and every removed one is listed.
+    @Test func anExceptDateInASeriesInHoursRemovesEveryOccurrenceThatDay() throws {
+        let yaml = """
+            agenda: { id: watch, timezone: Europe/Vienna }
+            events:
+              - { id: w, title: Watch, start: 2016-07-01T09:00, duration: 30 minutes, repeat: { every: 6 hours, until: 2016-07-04, except: [2016-07-02] } }
+              - { id: c, title: Check, start: 2016-07-01T09:00, duration: 30 minutes, repeat: { every: 6 hours, count: 8, except: [2016-07-02] } }
+            """
+        let plan = try plan(yaml)
+        #expect(plan.items.count { $0.occurrenceOf == "w" } == 11)
+        #expect(plan.items.count { $0.occurrenceOf == "c" } == 4)
+        let ics = try export(plan, with: ICalendarExporter()).replacingOccurrences(of: "\r\n ", with: "")
+        // The last watch is at 21:00 on 4 July in Vienna.
+        #expect(ics.contains("RRULE:FREQ=HOURLY;INTERVAL=6;UNTIL=20160704T190000Z\r\n"))
+        let removed = "EXDATE:20160702T010000Z,20160702T070000Z,20160702T130000Z,20160702T190000Z\r\n"
+        #expect(ics.contains("RRULE:FREQ=HOURLY;INTERVAL=6;COUNT=8\r\n" + removed))
+        #expect(ics.components(separatedBy: removed).count == 3)
+    }
+
     @Test func propertiesCarryTheEventsTextEscaped() throws {
         let yaml = #"""
             agenda: { id: text, title: "Road; to, UNGASS" }

@@ -155,6 +155,35 @@ struct PlacementTests {
         #expect(localStart(items["third"]) == "2016-05-04T00:00")
     }
 
+    /// 30 and 31 May are both a month before 30 June (a month from 31 May is the last day of
+    /// June), so a paper due "a month before" a session on 30 June may end with 30 May.
+    @Test func aMonthBeforeTheLastDayOfAShortMonthReachesBackToTheEndOfTheLongerOne() {
+        let items = placed(
+            Self.header + """
+                  - { id: session, title: Session, venue: desk, start: 2015-06-30, end: 2015-06-30 }
+                  - { id: paper, title: Paper, venue: desk, duration: 1 day, before: { event: session, gap: 1 month }, schedule: alap }
+                  - { id: note, title: Note, venue: desk, duration: 1 day, not_before: 2015-05-30, before: { event: session, gap: 1 month } }
+                  - { id: memo, title: Memo, venue: desk, duration: 1 day, schedule: alap }
+                  - { id: review, title: Review, venue: desk, start: 2015-06-30, end: 2015-06-30, after: { event: memo, gap: 1 month } }
+                """)
+        #expect(localStart(items["paper"]) == "2015-05-30T00:00")
+        #expect(localEnd(items["paper"]) == "2015-05-31T00:00")
+        #expect(localStart(items["note"]) == "2015-05-30T00:00")
+        #expect(localStart(items["memo"]) == "2015-05-30T00:00")
+    }
+
+    /// The other way round, for a `max`: the hearing at 10:00 on 30 June starts at most a month
+    /// after the draft ends. A draft whose last day is 30 May ends at midnight on 31 May, and a
+    /// month from then is 30 June at midnight, too early: its last day is 31 May at the earliest.
+    @Test func aMonthlyMaximumAtAMonthEndNeedsTheNextMonth() {
+        let items = placed(
+            Self.header + """
+                  - { id: draft, title: Draft, venue: desk, duration: 1 day, not_before: 2015-05-01 }
+                  - { id: hearing, title: Hearing, venue: desk, start: 2015-06-30T10:00, end: 2015-06-30T12:00, after: { event: draft, max: 1 month } }
+                """)
+        #expect(localStart(items["draft"]) == "2015-05-31T00:00")
+    }
+
     @Test func aHundredThousandLongChainPlansWithoutOverflowingTheStack() throws {
         let zone = try #require(TimeZoneRules(named: "UTC"))
         let here = AgendaCore.SourceLocation(file: "chain", line: 1, column: 1)

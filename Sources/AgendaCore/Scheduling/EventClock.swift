@@ -1,8 +1,10 @@
 /// Time arithmetic in one event's zone and working calendar: gaps, durations and the valid
-/// start times of a flexible event. Every function is monotone, and each forward function
-/// has an exact inverse ("the latest time for which the forward rule still holds"), which is
-/// what placement against an upper bound needs. A class: events share one clock per zone and
-/// calendar, and passing it around costs one reference count, not one per table it holds.
+/// start times of a flexible event. Every function is monotone (month arithmetic only from
+/// day to day: 31 May plus a month is 30 June at midnight, before 30 May plus a month at
+/// noon), and each forward function has an exact inverse ("the latest time for which the
+/// forward rule still holds"), which is what placement against an upper bound needs. A
+/// class: events share one clock per zone and calendar, and passing it around costs one
+/// reference count, not one per table it holds.
 public final class EventClock: Sendable {
     public let zone: TimeZoneRules
     public let calendar: WorkCalendar
@@ -130,16 +132,21 @@ public final class EventClock: Sendable {
 
     private func candidateBefore(_ t: Instant, _ gap: Duration) -> Instant {
         let wall = local(t)
-        let date: LocalDate
+        var date: LocalDate
         switch gap.unit {
         case .days: date = wall.date.adding(days: -gap.amount)
         case .weeks: date = wall.date.adding(days: -7 * gap.amount)
-        default: date = wall.date.adding(months: -gap.amount)
+        default:
+            // Several days can be a month before one date (30 and 31 May are both a month
+            // before 30 June): the latest of them is the one whose rule still holds last.
+            date = wall.date.adding(months: -gap.amount)
+            while date.adding(days: 1).adding(months: gap.amount) <= wall.date { date = date.adding(days: 1) }
         }
         return zone.instant(for: LocalDateTime(date: date, secondOfDay: wall.secondOfDay))
     }
 
-    /// The earliest `u` with `adding(gap, to: u) >= t`.
+    /// The earliest `u` from which on `adding(gap, to: u) >= t` holds for every later time too
+    /// (a month before a month end, an earlier stretch of the day before may hold as well).
     public func earliest(after t: Instant, gap: Duration) -> Instant {
         if gap.isZero { return t }
         let before = latest(before: Instant(secondsSinceEpoch: t.secondsSinceEpoch - 1), gap: gap)

@@ -4,6 +4,10 @@
 /// and `count` counts occurrences before `except` removes any. A timed occurrence lasts the
 /// first one's elapsed time (as a DTEND does in RFC 5545); an all-day one its number of days.
 public enum Recurrence {
+    /// The most occurrences one rule expands to, counted before `except` removes any: the
+    /// format's limit, which planning keeps to as well.
+    public static let maximumOccurrences = 10_000
+
     public struct Occurrence: Hashable, Sendable {
         public var start: Instant
         public var end: Instant

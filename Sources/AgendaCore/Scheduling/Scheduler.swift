@@ -8,7 +8,7 @@ public struct Scheduler: Sendable {
     /// Occurrences one `repeat` may produce.
     public var maxOccurrences: Int
 
-    public init(maxConflicts: Int = 50, maxOccurrences: Int = 10_000) {
+    public init(maxConflicts: Int = 50, maxOccurrences: Int = Recurrence.maximumOccurrences) {
         self.maxConflicts = maxConflicts
         self.maxOccurrences = maxOccurrences
     }
