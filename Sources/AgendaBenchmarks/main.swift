@@ -31,6 +31,8 @@ struct Options {
     var child = false
     /// Only loads, repeatedly: for profilers.
     var loadOnly = false
+    /// Reads the `events` list in one pass even when the file is large, to compare.
+    var onePass = false
     var planOnly = false
     /// Only exports, repeatedly, in this format: for profilers.
     var exportOnly: String?
@@ -53,6 +55,7 @@ struct Options {
             case "--repeat": repetitions = max(1, Int(iterator.next() ?? "") ?? 5)
             case "--child": child = true
             case "--load-only": loadOnly = true
+            case "--one-pass": onePass = true
             case "--plan-only": planOnly = true
             case "--export-only": exportOnly = iterator.next()
             case "--workers": workers = Int(iterator.next() ?? "")
@@ -62,10 +65,12 @@ struct Options {
                 print(
                     """
                     usage: agenda-bench [--size N] [--seed S] [--repeat K] [--write FILE]
-                                        [--load-only | --plan-only | --checks-only | --export-only ics|csv|md|json [--workers N]]
+                                        [--load-only [--one-pass] | --plan-only | --checks-only | --export-only ics|csv|md|json [--workers N]]
                       --size N     one size of agenda, in events (default: 1000, 10000 and 100000)
                       --seed S     the generator's seed (default 2016): the same seed and size give the same agenda
                       --write FILE writes the generated agenda of the first size to FILE and measures nothing
+                      --load-only  only loads, repeatedly, printing each time (for profilers); with --one-pass
+                                   the events list of a large file is read in one pass, not in pieces on every core
                     """)
                 exit(0)
             default:
@@ -183,7 +188,14 @@ if let path = options.writePath {
 }
 if options.loadOnly {
     let bytes = Array(AgendaGenerator(events: options.sizes[0], seed: options.seed).yaml().utf8)
-    for _ in 0..<options.repetitions { precondition(AgendaLoader().load(bytes: bytes, path: "g.yaml").agenda != nil) }
+    let loader = AgendaLoader(eventPiecesFrom: options.onePass ? .max : EventPieces.minimumBytes)
+    let clock = ContinuousClock()
+    for _ in 0..<options.repetitions {
+        var loaded = false
+        let time = clock.measure { loaded = loader.load(bytes: bytes, path: "g.yaml").agenda != nil }
+        precondition(loaded)
+        print("load \(bytes.count) bytes: \(time)")
+    }
     exit(0)
 }
 if options.planOnly {

@@ -11,9 +11,13 @@ public struct LoadResult: Sendable {
 /// reporting every problem in one run.
 public struct AgendaLoader: Sendable {
     public var limits: ReadLimits
+    /// Files at least this many bytes long have their `events` list read in pieces on every
+    /// core (the result is the same as one pass; 0 tries it on every file, `Int.max` never).
+    public var eventPiecesFrom: Int
 
-    public init(limits: ReadLimits = .default) {
+    public init(limits: ReadLimits = .default, eventPiecesFrom: Int = EventPieces.minimumBytes) {
         self.limits = limits
+        self.eventPiecesFrom = eventPiecesFrom
     }
 
     public func load(file path: String) -> LoadResult {
@@ -27,6 +31,7 @@ public struct AgendaLoader: Sendable {
     /// relative includes.
     public func load(bytes: [UInt8], path: String) -> LoadResult {
         var collector = DeclarationCollector(limits: limits, topPath: path)
+        collector.piecesFrom = eventPiecesFrom
         collector.collect(bytes: bytes, path: path)
         var decoder = AgendaDecoder(declarations: collector.declarations, reader: collector.reader, limits: limits)
         // The decoder now holds the only reference to the documents: it frees them once read.
@@ -69,6 +74,9 @@ struct DeclarationCollector {
 
     static let topKeys = ["agenda", "include", "calendars", "venues", "parties", "events", "checks"]
 
+    /// Files at least this large have their `events` list read in pieces on every core.
+    var piecesFrom = EventPieces.minimumBytes
+
     init(limits: ReadLimits, topPath: String) {
         self.limits = limits
         topDirectory = SourceFiles.realPath(SourceFiles.directory(of: topPath))
@@ -80,7 +88,7 @@ struct DeclarationCollector {
         loaded.insert(real)
         files.append(path)
         defer { includeStack.removeLast() }
-        let (document, diagnostics) = YAMLReader.read(bytes, path: path, limits: limits)
+        let (document, diagnostics, eventPieces) = EventPieces.read(bytes, path: path, limits: limits, minimumBytes: piecesFrom)
         reader.diagnostics += diagnostics
         guard let doc = document else { return }
         let isTop = includeStack.count == 1
@@ -124,6 +132,9 @@ struct DeclarationCollector {
                 }
                 for item in reader.list(doc, value) {
                     declarations.events.append(Declaration(doc: doc, key: nil, value: item))
+                }
+                for piece in eventPieces {
+                    for item in piece.items(piece.root) { declarations.events.append(Declaration(doc: piece, key: nil, value: item)) }
                 }
             default:
                 reader.unknownKey(doc, key, in: what, allowed: isTop ? Self.topKeys : Array(Self.topKeys.dropFirst()))

@@ -50,7 +50,7 @@ public enum YAMLReader {
     }
 }
 
-private struct Builder {
+struct Builder {
     struct Frame {
         var node: Int32
         var pendingStart: Int
@@ -71,6 +71,10 @@ private struct Builder {
     var documents = 0
     var sawRoot = false
     var documentIsUsable = false
+    /// For a piece of a file read on its own: the lines before it, and the levels of nesting
+    /// around it, so its nodes carry their places in the whole file.
+    var lineOffset: Int32 = 0
+    var depthOffset = 0
 
     init(path: String, limits: ReadLimits, inputSize: Int) {
         self.path = path
@@ -173,7 +177,7 @@ private struct Builder {
                     hint: "remove it")
                 return false
             }
-            if stack.count >= limits.maxDepth {
+            if stack.count + depthOffset >= limits.maxDepth {
                 fail(
                     .nestingLimit, "lists and mappings are nested more than \(limits.maxDepth) levels deep",
                     at: event.start_mark, hint: "an agenda file needs only a few levels")
@@ -211,7 +215,7 @@ private struct Builder {
         let index = Int32(document.nodes.count)
         document.nodes.append(
             YAMLDocument.Node(
-                kind: kind, style: style, line: Int32(clamping: mark.line + 1), column: Int32(clamping: mark.column + 1),
+                kind: kind, style: style, line: Int32(clamping: mark.line + 1) + lineOffset, column: Int32(clamping: mark.column + 1),
                 start: start, count: count))
         return index
     }
