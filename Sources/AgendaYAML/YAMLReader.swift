@@ -3,7 +3,7 @@ import CLibYAML
 
 /// Limits that keep hostile or accidental input from exhausting time or memory.
 public struct ReadLimits: Sendable, Hashable {
-    /// Largest file read, in bytes.
+    /// Most bytes read for one agenda: its file and every file it includes, together.
     public var maxInputBytes: Int
     /// Most nodes a document may expand to once every alias is followed.
     public var maxExpandedNodes: Int
@@ -26,6 +26,9 @@ public struct ReadLimits: Sendable, Hashable {
     }
 
     public static let `default` = ReadLimits()
+
+    /// The largest input size limit the command line accepts, in MB.
+    public static let largestInputMegabytes = 4096
 }
 
 /// Reads YAML bytes through libyaml's event API straight into a `YAMLDocument`, iteratively

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// Every limit as a user meets it: `agenda check` prints one located error that names the
+/// limit and its value and exits with 2, and `agenda export` prints the same and writes
+/// nothing.
+@Suite("Limits")
+struct LimitTests {
+    /// Writes `files` to a fresh folder, checks and exports `agenda.yaml` there, and expects
+    /// `expected` as the first line of the report.
+    func expectRefused(
+        _ files: [String: String], options: [String] = [], _ expected: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws {
+        let scratch = try ScratchFolder()
+        for (name, text) in files {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: scratch.path(name)))
+        }
+        let check = try CLI.run(["check"] + options + ["agenda.yaml"], in: scratch.url)
+        #expect(check.status == 2, "\(check.stdout)", sourceLocation: sourceLocation)
+        #expect(check.stdout.split(separator: "\n").first.map(String.init) == expected, sourceLocation: sourceLocation)
+        let export = try CLI.run(["export"] + options + ["agenda.yaml", "--format", "ics,csv", "-o", "out"], in: scratch.url)
+        #expect(export.status == 2, sourceLocation: sourceLocation)
+        #expect(export.stderr.split(separator: "\n").first.map(String.init) == expected, sourceLocation: sourceLocation)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("out")), sourceLocation: sourceLocation)
+    }
+
+    static let padding = "# " + String(repeating: "x", count: 3 << 19) + "\n"
+
+    @Test func aFileOverTheInputSizeLimitNamesTheOptionThatRaisesIt() throws {
+        let agenda = "agenda: { id: big }\n" + Self.padding
+        try expectRefused(
+            ["agenda.yaml": agenda], options: ["--max-input-size", "1"],
+            "agenda.yaml:1:1: error: 'agenda.yaml' is \(agenda.utf8.count) bytes, more than the input size limit of 1048576 bytes (1 MB); raise the limit with --max-input-size 2 (in MB) [AG002]"
+        )
+    }
+
+    @Test func includedFilesCountTowardTheInputSizeLimitTogether() throws {
+        let top = "agenda: { id: big }\ninclude: [one.yaml, two.yaml]\n"
+        let fragment = "events: []\n" + Self.padding
+        let total = top.utf8.count + 2 * fragment.utf8.count
+        try expectRefused(
+            ["agenda.yaml": top, "one.yaml": fragment, "two.yaml": fragment], options: ["--max-input-size", "2"],
+            "agenda.yaml:2:21: error: 'two.yaml' is \(fragment.utf8.count) bytes and brings the agenda's files to \(total) bytes, more than the input size limit of 2097152 bytes (2 MB); raise the limit with --max-input-size 4 (in MB) [AG002]"
+        )
+        // Each file fits on its own: with room for both, the agenda reads.
+        let scratch = try ScratchFolder()
+        for (name, text) in ["agenda.yaml": top, "one.yaml": fragment, "two.yaml": fragment] {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: scratch.path(name)))
+        }
+        let output = try CLI.run(["check", "--max-input-size", "4", "agenda.yaml"], in: scratch.url)
+        #expect(output.status == 0, "\(output.stdout)")
+    }
+}
