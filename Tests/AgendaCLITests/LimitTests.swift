@@ -51,4 +51,23 @@ struct LimitTests {
         let output = try CLI.run(["check", "--max-input-size", "4", "agenda.yaml"], in: scratch.url)
         #expect(output.status == 0, "\(output.stdout)")
     }
+
+    @Test func anAliasBombStopsAtTheAliasThatCrossesTheNodeLimit() throws {
+        var agenda = "agenda: { id: bomb }\nx:\n  l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            agenda += "  l\(level): &l\(level) [" + Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ") + "]\n"
+        }
+        try expectRefused(
+            ["agenda.yaml": agenda],
+            "agenda.yaml:9:47: error: aliases expand this document to more than 10000000 nodes; an alias counts every node it repeats; use fewer aliases of large parts (an alias bomb is refused) [AG008]"
+        )
+    }
+
+    @Test func nestingDeeperThanTheLimitIsRefusedWhereItCrossesIt() throws {
+        let agenda = "agenda: " + String(repeating: "[", count: 600) + String(repeating: "]", count: 600) + "\n"
+        try expectRefused(
+            ["agenda.yaml": agenda],
+            "agenda.yaml:1:520: error: lists and mappings are nested more than 512 levels deep; an agenda file needs only a few levels [AG009]"
+        )
+    }
 }
