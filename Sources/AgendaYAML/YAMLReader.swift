@@ -198,7 +198,10 @@ private struct Builder {
             document.nodes[node].start = childStart
             document.nodes[node].count = Int32(document.children.count) - childStart
             if document.nodes[node].kind == .mapping { checkKeys(of: node) }
-            if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expanded) }
+            if let anchor = frame.anchor {
+                anchors[anchor] = (frame.node, frame.expanded)
+                document.anchoredSizes[frame.node] = frame.expanded
+            }
             return attach(frame.node, expanded: frame.expanded)
         default:
             break

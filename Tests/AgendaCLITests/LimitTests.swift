@@ -70,4 +70,31 @@ struct LimitTests {
             "agenda.yaml:1:520: error: lists and mappings are nested more than 512 levels deep; an agenda file needs only a few levels [AG009]"
         )
     }
+
+    @Test func moreEventsThanTheLimitAreRefusedBeforeTheyAreMade() throws {
+        let values = "[" + (1...1001).map { "v\($0)" }.joined(separator: ", ") + "]"
+        let agenda = """
+            agenda: { id: many, start: 2016-01-01 }
+            events:
+              - { id: a, title: "A {x} {y}", duration: 1h, for_each: { x: &v \(values), y: *v } }
+
+            """
+        try expectRefused(
+            ["agenda.yaml": agenda],
+            "agenda.yaml:3:5: error: with this entry, the agenda has more than 1000000 events, counting each for_each copy and each occurrence of a repeat as one; a plan lists every one of them; split the agenda, or repeat less often [AG122]"
+        )
+    }
+
+    @Test func aRepeatOverItsOccurrenceLimitSaysHowManyItMakes() throws {
+        let agenda = """
+            agenda: { id: calls, timezone: UTC }
+            events:
+              - { id: a, title: A, start: 2016-01-04T10:00, duration: 1 minute, repeat: { every: 1 minute, until: 2016-01-31 } }
+
+            """
+        try expectRefused(
+            ["agenda.yaml": agenda],
+            "agenda.yaml:3:103: error: this 'repeat' makes 39720 occurrences from 2016-01-04 until 2016-01-31, more than the limit of 10000 occurrences of one 'repeat'; split the series into several events, or repeat less often [AG122]"
+        )
+    }
 }

@@ -263,8 +263,22 @@ struct NetworkBuilder {
         var fixedStart = startInstant
         if let rule = event.repeatRule {
             let allDay = if case .allDay = span { true } else { false }
+            let localStart = zone.localTime(at: startInstant)
+            // The loader refuses such a rule; an agenda built in code is held to the same limit
+            // rather than cut short without a word.
+            let count = Recurrence.count(of: rule, start: localStart, zone: zone)
+            guard count <= maxOccurrences else {
+                diagnostics.append(
+                    .error(
+                        .limitExceeded,
+                        "this 'repeat' makes \(count) occurrences, more than the limit of \(maxOccurrences) occurrences of one 'repeat'",
+                        at: rule.endLocation ?? rule.location, hint: "split the series into several events, or repeat less often"))
+                return Network.Node(
+                    eventIndex: index, clock: clock, span: span, fixed: true, fixedStart: startInstant.secondsSinceEpoch,
+                    fixedEnd: end.secondsSinceEpoch, policy: policy, hours: nil, durationSeconds: -1)
+            }
             let series = Recurrence.occurrences(
-                of: rule, start: zone.localTime(at: startInstant), firstEnd: end, allDay: allDay, zone: zone, limit: maxOccurrences)
+                of: rule, start: localStart, firstEnd: end, allDay: allDay, zone: zone, limit: maxOccurrences)
             occurrences[index] = series
             if let first = series.first, let last = series.last {
                 fixedStart = first.start
