@@ -10,22 +10,35 @@ public final class EventClock: Sendable {
     public let calendar: WorkCalendar
     /// `calendar: none`: every day and hour is working.
     public let isUnrestricted: Bool
-    /// Weekend days as bits, Monday first, and holidays as a bitmap of days from the first
-    /// one: the working-day test on the hot path does no hashing.
+    /// Weekend days as bits, Monday first: the working-day test on the hot path does no
+    /// hashing.
     private let weekendMask: UInt8
-    private let firstHoliday: Int
-    private let holidayBits: [UInt64]
+    /// Working days in any seven days without a holiday (at least one: a calendar of seven
+    /// weekend days is refused when it is read).
+    let workingDaysPerWeek: Int
+    /// From the first holiday to the last, one bit per day, set on working days: counting
+    /// working days there takes 64 days at a step, and outside it whole weeks at a step, so
+    /// no count walks day by day, however many days it spans.
+    private let spanStart: Int
+    private let spanDays: Int
+    private let spanBits: [UInt64]
 
     public init(zone: TimeZoneRules, calendar: WorkCalendar) {
         self.zone = zone
         self.calendar = calendar
         isUnrestricted = calendar.name == WorkCalendar.noneName
-        weekendMask = calendar.weekends.reduce(0) { $0 | UInt8(1 << ($1.isoNumber - 1)) }
-        let days = calendar.holidays.keys.map(\.daysSinceEpoch)
-        firstHoliday = days.min() ?? 0
-        var bits = [UInt64](repeating: 0, count: ((days.max() ?? 0) - firstHoliday) / 64 + 1)
-        for day in days { bits[(day - firstHoliday) / 64] |= 1 << UInt64((day - firstHoliday) % 64) }
-        holidayBits = days.isEmpty ? [] : bits
+        let mask = calendar.weekends.reduce(UInt8(0)) { $0 | UInt8(1 << ($1.isoNumber - 1)) }
+        weekendMask = isUnrestricted ? 0 : mask
+        workingDaysPerWeek = max(1, 7 - weekendMask.nonzeroBitCount)
+        let days = isUnrestricted ? [] : calendar.holidays.keys.map(\.daysSinceEpoch)
+        spanStart = days.min() ?? 0
+        spanDays = days.isEmpty ? 0 : (days.max()! - spanStart + 1)
+        var bits = [UInt64](repeating: 0, count: (spanDays + 63) / 64)
+        for offset in 0..<spanDays where mask & UInt8(1 << (LocalDate(daysSinceEpoch: spanStart + offset).weekday.isoNumber - 1)) == 0 {
+            bits[offset / 64] |= 1 << UInt64(offset % 64)
+        }
+        for day in days { bits[(day - spanStart) / 64] &= ~(1 << UInt64((day - spanStart) % 64)) }
+        spanBits = bits
     }
 
     // MARK: Local dates
@@ -50,25 +63,56 @@ public final class EventClock: Sendable {
     }
 
     public func isWorkingDay(_ date: LocalDate) -> Bool {
-        if isUnrestricted { return true }
-        if weekendMask & UInt8(1 << (date.weekday.isoNumber - 1)) != 0 { return false }
-        let offset = date.daysSinceEpoch - firstHoliday
-        guard offset >= 0, offset / 64 < holidayBits.count else { return true }
-        return holidayBits[offset / 64] & (1 << UInt64(offset % 64)) == 0
+        let offset = date.daysSinceEpoch - spanStart
+        if offset >= 0 && offset < spanDays { return spanBits[offset / 64] & (1 << UInt64(offset % 64)) != 0 }
+        return weekendMask & UInt8(1 << (date.weekday.isoNumber - 1)) == 0
     }
 
-    /// The first working day on or after `date` (a calendar without working days would loop:
-    /// seven weekend days are refused when the calendar is read, and holidays are finite).
+    /// The first working day on or after `date`.
     public func workingDay(onOrAfter date: LocalDate) -> LocalDate {
-        var day = date
-        while !isWorkingDay(day) { day = day.adding(days: 1) }
-        return day
+        workingDay(number: 1, from: date, step: 1)
     }
 
     public func workingDay(onOrBefore date: LocalDate) -> LocalDate {
-        var day = date
-        while !isWorkingDay(day) { day = day.adding(days: -1) }
-        return day
+        workingDay(number: 1, from: date, step: -1)
+    }
+
+    /// The `number`th working day counted from `date` (itself included when it works),
+    /// forward for `step` 1 and backward for -1.
+    public func workingDay(number: Int, from date: LocalDate, step: Int) -> LocalDate {
+        var day = date.daysSinceEpoch
+        var remaining = max(1, number)
+        while true {
+            let offset = day - spanStart
+            if offset >= 0 && offset < spanDays {
+                // Inside the holidays' span: a whole word of days at a time where it fits.
+                let word = offset / 64
+                let wordStart = step > 0 ? offset % 64 == 0 : offset % 64 == 63
+                if wordStart && (word + 1) * 64 <= spanDays {
+                    let count = spanBits[word].nonzeroBitCount
+                    if count < remaining {
+                        remaining -= count
+                        day += 64 * step
+                        continue
+                    }
+                }
+            } else {
+                // Outside it every seven days hold the same working days: skip whole weeks
+                // that end short of the day sought and of the span.
+                let toSpan = step > 0 ? (offset < 0 ? -offset : Int.max) : (offset >= spanDays ? offset - spanDays + 1 : Int.max)
+                let weeks = min((remaining - 1) / workingDaysPerWeek, (spanDays == 0 ? Int.max : toSpan) / 7)
+                if weeks > 0 {
+                    remaining -= weeks * workingDaysPerWeek
+                    day += 7 * weeks * step
+                    continue
+                }
+            }
+            if isWorkingDay(LocalDate(daysSinceEpoch: day)) {
+                remaining -= 1
+                if remaining == 0 { return LocalDate(daysSinceEpoch: day) }
+            }
+            day += step
+        }
     }
 
     // MARK: Gaps
@@ -90,15 +134,8 @@ public final class EventClock: Sendable {
             return zone.instant(for: LocalDateTime(date: wall.date.adding(months: gap.amount), secondOfDay: wall.secondOfDay))
         case .workingDays:
             // Whole working days only: the day `t` falls in counts only if `t` is its midnight.
-            var day = midnight(atOrAfter: t)
-            var counted = 0
-            while true {
-                if isWorkingDay(day) {
-                    counted += 1
-                    if counted == gap.amount { return midnight(day.adding(days: 1)) }
-                }
-                day = day.adding(days: 1)
-            }
+            let last = workingDay(number: gap.amount, from: midnight(atOrAfter: t), step: 1)
+            return midnight(last.adding(days: 1))
         }
     }
 
@@ -110,15 +147,7 @@ public final class EventClock: Sendable {
             return Instant(secondsSinceEpoch: t.secondsSinceEpoch - gap.elapsedSeconds!)
         case .workingDays:
             // The last day of the N whole working days must end by `t`.
-            var day = midnight(atOrBefore: t).adding(days: -1)
-            var counted = 0
-            while true {
-                if isWorkingDay(day) {
-                    counted += 1
-                    if counted == gap.amount { return midnight(day) }
-                }
-                day = day.adding(days: -1)
-            }
+            return midnight(workingDay(number: gap.amount, from: midnight(atOrBefore: t).adding(days: -1), step: -1))
         case .days, .weeks, .months:
             // Local arithmetic inverts exactly away from daylight-saving changes and month
             // ends; one check each way confirms it, and only a failed check pays for a search.
@@ -189,15 +218,7 @@ public final class EventClock: Sendable {
             let first = local(s).date
             switch duration.unit {
             case .workingDays:
-                var day = first
-                var counted = 0
-                while true {
-                    if isWorkingDay(day) {
-                        counted += 1
-                        if counted >= duration.amount { return midnight(day.adding(days: 1)) }
-                    }
-                    day = day.adding(days: 1)
-                }
+                return midnight(workingDay(number: duration.amount, from: first, step: 1).adding(days: 1))
             case .months: return midnight(first.adding(months: duration.amount))
             case .weeks: return midnight(first.adding(days: 7 * duration.amount))
             case .days: return midnight(first.adding(days: duration.amount))
