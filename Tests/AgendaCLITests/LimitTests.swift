@@ -97,4 +97,33 @@ struct LimitTests {
             "agenda.yaml:3:103: error: this 'repeat' makes 39720 occurrences from 2016-01-04 until 2016-01-31, more than the limit of 10000 occurrences of one 'repeat'; split the series into several events, or repeat less often [AG122]"
         )
     }
+
+    @Test func aGapLongerThanTheCalendarIsRefusedWhereItIsWritten() throws {
+        let agenda = """
+            agenda: { id: gaps, start: 2016-01-01, calendar: c }
+            calendars: { c: {} }
+            events:
+              - { id: a, title: A, start: 2016-01-04, end: 2016-01-05 }
+              - { id: b, title: B, duration: 1 day, after: { event: a, gap: 999999999 working days } }
+
+            """
+        try expectRefused(
+            ["agenda.yaml": agenda],
+            "agenda.yaml:5:65: error: '999999999 working days' is longer than any agenda can span: at most 3652059 working days fit between 0001-01-01 and 9999-12-31 [AG108]"
+        )
+    }
+
+    @Test func anEventPushedPastTheLastDayIsRefused() throws {
+        let agenda = """
+            agenda: { id: edge, timezone: Europe/Vienna }
+            events:
+              - { id: a, title: A, start: 9999-12-20, end: 9999-12-21 }
+              - { id: b, title: B, duration: 1 day, after: { event: a, gap: 2 weeks } }
+
+            """
+        try expectRefused(
+            ["agenda.yaml": agenda],
+            "agenda.yaml:4:11: error: 'b' cannot be placed: its constraints push it past 9999-12-30, the last day a plan can hold; shorten it, or the gaps that lead to it [AG125]"
+        )
+    }
 }

@@ -8,6 +8,12 @@ struct Network {
 
     static func isFinite(_ value: Int64) -> Bool { value > negativeInfinity && value < positiveInfinity }
 
+    /// A week beyond the dates a plan holds (0001-01-01 to 9999-12-30) on either side, in
+    /// any zone. A bound pushed further stops there: long gaps cannot add up to an overflow,
+    /// and the event is then reported out of range.
+    static let earliestBound = Int64(LocalDate.earliest.daysSinceEpoch - 7) * 86_400
+    static let latestBound = Int64(LocalDate.latest.daysSinceEpoch + 8) * 86_400
+
     /// How one event occupies time.
     struct Node {
         var eventIndex: Int
@@ -313,7 +319,8 @@ struct Network {
         queue.append(Int32(node))
     }
 
-    private mutating func raise(_ node: Int, to value: Int64, _ reason: Reason) -> Failure? {
+    private mutating func raise(_ node: Int, to unclamped: Int64, _ reason: Reason) -> Failure? {
+        let value = min(max(unclamped, Self.earliestBound), Self.latestBound)
         guard value > lo[node] else { return nil }
         lo[node] = value
         loReason[node] = reason
@@ -324,7 +331,8 @@ struct Network {
         return nil
     }
 
-    private mutating func lower(_ node: Int, to value: Int64, _ reason: Reason) -> Failure? {
+    private mutating func lower(_ node: Int, to unclamped: Int64, _ reason: Reason) -> Failure? {
+        let value = min(max(unclamped, Self.earliestBound), Self.latestBound)
         guard value < hi[node] else { return nil }
         hi[node] = value
         hiReason[node] = reason
