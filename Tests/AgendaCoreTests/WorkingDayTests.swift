@@ -1,7 +1,7 @@
 import AgendaCore
 import Testing
 
-/// Working-day arithmetic counts whole weeks and 64-day words at a time: it must agree with
+/// Working-day arithmetic counts with running totals of working days: it must agree with
 /// counting day by day, and take no longer for a long count than for a short one.
 @Suite("Working days")
 struct WorkingDayTests {
@@ -9,8 +9,8 @@ struct WorkingDayTests {
 
     static func date(_ text: String) -> LocalDate { try! TimeParsers.date(text).get() }
 
-    /// The calendars counted: plain weekends, one working day a week, holidays that run
-    /// for longer than a word of days, and holidays at both ends of the dates a plan holds.
+    /// The calendars counted: plain weekends, one working day a week, holidays that run for
+    /// months and every third day, and holidays at both ends of the dates a plan holds.
     static let calendars: [WorkCalendar] = {
         var longBreak: [LocalDate: String] = [:]
         for offset in 0..<150 { longBreak[date("2016-06-01").adding(days: offset)] = "break" }
@@ -37,7 +37,7 @@ struct WorkingDayTests {
     }
 
     @Test(arguments: calendars)
-    func countingByWeeksAndWordsAgreesWithCountingDays(_ calendar: WorkCalendar) {
+    func countingWithRunningTotalsAgreesWithCountingDays(_ calendar: WorkCalendar) {
         let clock = EventClock(zone: Self.utc, calendar: calendar)
         let starts = ["2015-12-30", "2016-05-20", "2016-06-01", "2016-10-27", "2017-06-15", "0001-01-01", "9999-12-20"].map(Self.date)
         for start in starts {
@@ -47,6 +47,23 @@ struct WorkingDayTests {
                         clock.workingDay(number: number, from: start, step: step) == Self.counted(clock, number, from: start, step: step),
                         "\(calendar.name): \(number) from \(start), step \(step)")
                 }
+            }
+        }
+    }
+
+    @Test(arguments: calendars)
+    func countingBetweenTwoDaysAgreesWithCountingEachDay(_ calendar: WorkCalendar) {
+        let clock = EventClock(zone: Self.utc, calendar: calendar)
+        let days = ["2012-02-29", "2015-11-02", "2016-05-20", "2016-06-01", "2016-10-27", "2017-06-15", "2018-03-01"].map(Self.date)
+        for first in days {
+            for end in days {
+                var expected = 0
+                var day = first
+                while day < end {
+                    if calendar.isWorkingDay(day) { expected += 1 }
+                    day = day.adding(days: 1)
+                }
+                #expect(clock.workingDays(from: first, to: end) == expected, "\(calendar.name): \(first) to \(end)")
             }
         }
     }

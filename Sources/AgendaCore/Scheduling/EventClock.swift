@@ -16,12 +16,13 @@ public final class EventClock: Sendable {
     /// Working days in any seven days without a holiday (at least one: a calendar of seven
     /// weekend days is refused when it is read).
     let workingDaysPerWeek: Int
-    /// From the first holiday to the last, one bit per day, set on working days: counting
-    /// working days there takes 64 days at a step, and outside it whole weeks at a step, so
-    /// no count walks day by day, however many days it spans.
+    /// From the first holiday to the last, one bit per day, set on working days, and the
+    /// working days before each word of 64: with whole weeks outside that span, any count of
+    /// working days takes a few steps, however many days it spans.
     private let spanStart: Int
     private let spanDays: Int
     private let spanBits: [UInt64]
+    private let spanCounts: [Int]
 
     public init(zone: TimeZoneRules, calendar: WorkCalendar) {
         self.zone = zone
@@ -39,6 +40,10 @@ public final class EventClock: Sendable {
         }
         for day in days { bits[(day - spanStart) / 64] &= ~(1 << UInt64((day - spanStart) % 64)) }
         spanBits = bits
+        var counts = [0]
+        counts.reserveCapacity(bits.count + 1)
+        for word in bits { counts.append(counts[counts.count - 1] + word.nonzeroBitCount) }
+        spanCounts = counts
     }
 
     // MARK: Local dates
@@ -77,42 +82,74 @@ public final class EventClock: Sendable {
         workingDay(number: 1, from: date, step: -1)
     }
 
+    /// How many working days there are from `first` up to, not including, `end`.
+    public func workingDays(from first: LocalDate, to end: LocalDate) -> Int {
+        max(0, workingDaysBefore(end.daysSinceEpoch) - workingDaysBefore(first.daysSinceEpoch))
+    }
+
     /// The `number`th working day counted from `date` (itself included when it works),
     /// forward for `step` 1 and backward for -1.
     public func workingDay(number: Int, from date: LocalDate, step: Int) -> LocalDate {
-        var day = date.daysSinceEpoch
-        var remaining = max(1, number)
-        while true {
-            let offset = day - spanStart
-            if offset >= 0 && offset < spanDays {
-                // Inside the holidays' span: a whole word of days at a time where it fits.
-                let word = offset / 64
-                let wordStart = step > 0 ? offset % 64 == 0 : offset % 64 == 63
-                if wordStart && (word + 1) * 64 <= spanDays {
-                    let count = spanBits[word].nonzeroBitCount
-                    if count < remaining {
-                        remaining -= count
-                        day += 64 * step
-                        continue
-                    }
-                }
-            } else {
-                // Outside it every seven days hold the same working days: skip whole weeks
-                // that end short of the day sought and of the span.
-                let toSpan = step > 0 ? (offset < 0 ? -offset : Int.max) : (offset >= spanDays ? offset - spanDays + 1 : Int.max)
-                let weeks = min((remaining - 1) / workingDaysPerWeek, (spanDays == 0 ? Int.max : toSpan) / 7)
-                if weeks > 0 {
-                    remaining -= weeks * workingDaysPerWeek
-                    day += 7 * weeks * step
-                    continue
-                }
-            }
+        let from = date.daysSinceEpoch
+        let number = max(1, number)
+        // Most counts are short: a next working day, a gap of a few. A few steps find them.
+        var remaining = number
+        var day = from
+        for _ in 0..<16 {
             if isWorkingDay(LocalDate(daysSinceEpoch: day)) {
                 remaining -= 1
                 if remaining == 0 { return LocalDate(daysSinceEpoch: day) }
             }
             day += step
         }
+        // Each week holds at least one working day, and each holiday takes away at most one.
+        var reach = 7 * (number / workingDaysPerWeek + 1)
+        if step > 0 {
+            // The first day after which `number` working days have passed.
+            let target = workingDaysBefore(from) + number
+            while workingDaysBefore(from + reach) < target { reach *= 2 }
+            var low = from
+            var high = from + reach - 1
+            while low < high {
+                let middle = low + (high - low) / 2
+                if workingDaysBefore(middle + 1) >= target { high = middle } else { low = middle + 1 }
+            }
+            return LocalDate(daysSinceEpoch: low)
+        }
+        // The last day from which `number` working days run up to `date`.
+        let target = workingDaysBefore(from + 1) - number
+        while workingDaysBefore(from + 1 - reach) > target { reach *= 2 }
+        var low = from + 1 - reach
+        var high = from
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            if workingDaysBefore(middle) <= target { low = middle } else { high = middle - 1 }
+        }
+        return LocalDate(daysSinceEpoch: low)
+    }
+
+    /// Working days from the start of the holidays' span up to `day` (negative before it): a
+    /// running count, so the days between two dates are a difference of two.
+    private func workingDaysBefore(_ day: Int) -> Int {
+        if day <= spanStart { return -plainWorkingDays(from: day, to: spanStart) }
+        let offset = day - spanStart
+        if offset >= spanDays { return spanCounts[spanCounts.count - 1] + plainWorkingDays(from: spanStart + spanDays, to: day) }
+        let word = offset / 64
+        let below = offset % 64 == 0 ? 0 : (spanBits[word] & ((1 << UInt64(offset % 64)) - 1)).nonzeroBitCount
+        return spanCounts[word] + below
+    }
+
+    /// Working days from `first` up to `end` where no holiday falls: whole weeks, then the
+    /// days left.
+    private func plainWorkingDays(from first: Int, to end: Int) -> Int {
+        let weeks = (end - first) / 7
+        var count = weeks * workingDaysPerWeek
+        var day = first + 7 * weeks
+        while day < end {
+            if weekendMask & UInt8(1 << (LocalDate(daysSinceEpoch: day).weekday.isoNumber - 1)) == 0 { count += 1 }
+            day += 1
+        }
+        return count
     }
 
     // MARK: Gaps
