@@ -128,6 +128,17 @@ struct DateRangeTests {
         #expect(ContinuousClock.now - started < .seconds(20))
     }
 
+    /// Minimum gaps round a cycle push bounds past 9999 long before the cycle shows: they
+    /// are still reported as a cycle, not as events out of range.
+    @Test func aCycleOfGapsThatRunsPastTheLastDayIsStillACycle() {
+        var text = "agenda: { id: r, timezone: UTC, start: 2016-01-01 }\nevents:\n"
+        for index in 0..<30 {
+            text += "  - { id: e\(index), title: E, duration: 1 day, after: { event: e\((index + 29) % 30), gap: 3000 days } }\n"
+        }
+        let outcome = planned(text)
+        #expect(outcome.diagnostics.map(\.code) == [.gapCycle])
+    }
+
     /// A flexible event of working days in a calendar with one working day a week finds its
     /// place at once, not by stepping back a day at a time.
     @Test func aLongSpanOfScarceWorkingDaysIsPlacedDirectly() throws {

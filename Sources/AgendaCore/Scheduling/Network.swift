@@ -8,11 +8,13 @@ struct Network {
 
     static func isFinite(_ value: Int64) -> Bool { value > negativeInfinity && value < positiveInfinity }
 
-    /// A week beyond the dates a plan holds (0001-01-01 to 9999-12-30) on either side, in
-    /// any zone. A bound pushed further stops there: long gaps cannot add up to an overflow,
-    /// and the event is then reported out of range.
-    static let earliestBound = Int64(LocalDate.earliest.daysSinceEpoch - 7) * 86_400
-    static let latestBound = Int64(LocalDate.latest.daysSinceEpoch + 8) * 86_400
+    /// Where bounds stop: about 140 million years from 1970 either way, far past the dates a
+    /// plan holds (0001-01-01 to 9999-12-30) yet far from overflowing. Gaps that push bounds
+    /// round a cycle reach the cycle's limit long before this, so they still read as a
+    /// cycle; long gaps added up along a chain stop here, and the event is reported out of
+    /// range.
+    static let earliestBound: Int64 = -(1 << 52)
+    static let latestBound: Int64 = 1 << 52
 
     /// How one event occupies time.
     struct Node {
