@@ -55,13 +55,10 @@ public struct DeadlineSlack: Check {
             let short: Bool
             let slack: String
             if threshold.unit == .workingDays {
-                let calendar = index.calendar(of: item.eventIndex) ?? .none
-                var days = 0
-                var date = from.date
-                while date < to.date && days < threshold.amount {
-                    date = date.adding(days: 1)
-                    if calendar.isWorkingDay(date) { days += 1 }
-                }
+                // The working days after the earliest day, up to and with the latest.
+                let days = min(
+                    threshold.amount,
+                    index.workingDays(of: item.eventIndex).workingDays(from: from.date.adding(days: 1), to: to.date.adding(days: 1)))
                 short = days < threshold.amount
                 slack = "\(days) working day\(days == 1 ? "" : "s")"
             } else {

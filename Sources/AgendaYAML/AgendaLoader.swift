@@ -23,13 +23,20 @@ public struct AgendaLoader: Sendable {
     public func load(file path: String) -> LoadResult {
         switch SourceFiles.read(path, limit: limits.maxInputBytes, reportAt: nil) {
         case .success(let bytes): return load(bytes: bytes, path: path)
-        case .failure(let diagnostic): return LoadResult(agenda: nil, diagnostics: [diagnostic])
+        case .failure(.unreadable(let diagnostic)): return LoadResult(agenda: nil, diagnostics: [diagnostic])
+        case .failure(.tooLarge(let size)):
+            let at = SourceLocation(file: path, line: 1, column: 1)
+            return LoadResult(agenda: nil, diagnostics: [limits.inputTooLarge(path, size: size, total: size, at: at)])
         }
     }
 
     /// Loads from bytes already in memory; `path` names them in diagnostics and anchors
     /// relative includes.
     public func load(bytes: [UInt8], path: String) -> LoadResult {
+        guard bytes.count <= limits.maxInputBytes else {
+            let at = SourceLocation(file: path, line: 1, column: 1)
+            return LoadResult(agenda: nil, diagnostics: [limits.inputTooLarge(path, size: bytes.count, total: bytes.count, at: at)])
+        }
         var collector = DeclarationCollector(limits: limits, topPath: path)
         collector.piecesFrom = eventPiecesFrom
         collector.collect(bytes: bytes, path: path)
@@ -68,6 +75,8 @@ struct DeclarationCollector {
     var reader = SchemaReader()
     var declarations = Declarations()
     var files: [String] = []
+    /// Bytes of every file read so far: the input size limit holds for all of them together.
+    var bytesRead = 0
     /// Real paths of the files being read, outermost first: a repeat is a cycle.
     var includeStack: [String] = []
     var loaded = Set<String>()
@@ -87,6 +96,7 @@ struct DeclarationCollector {
         includeStack.append(real)
         loaded.insert(real)
         files.append(path)
+        bytesRead += bytes.count
         defer { includeStack.removeLast() }
         let (document, diagnostics, eventPieces) = EventPieces.read(bytes, path: path, limits: limits, minimumBytes: piecesFrom)
         reader.diagnostics += diagnostics
@@ -184,9 +194,11 @@ struct DeclarationCollector {
         }
         // A file reached through two paths (a diamond) is read once.
         guard !loaded.contains(real) else { return }
-        switch SourceFiles.read(unnormalised, limit: limits.maxInputBytes, reportAt: location) {
+        switch SourceFiles.read(unnormalised, limit: limits.maxInputBytes - bytesRead, reportAt: location) {
         case .success(let bytes): collect(bytes: bytes, path: target)
-        case .failure(let diagnostic): reader.diagnostics.append(diagnostic)
+        case .failure(.unreadable(let diagnostic)): reader.diagnostics.append(diagnostic)
+        case .failure(.tooLarge(let size)):
+            reader.diagnostics.append(limits.inputTooLarge(target, size: size, total: bytesRead + size, at: location))
         }
     }
 }
@@ -194,5 +206,24 @@ struct DeclarationCollector {
 extension SourceFiles {
     static func displayName(_ path: String) -> String {
         String(path.split(separator: "/").last ?? Substring(path))
+    }
+}
+
+extension ReadLimits {
+    /// The error for a file that does not fit in what is left of the input size limit: the
+    /// limit, how much was asked for, and the `--max-input-size` that would let it through.
+    func inputTooLarge(_ path: String, size: Int, total: Int, at location: SourceLocation) -> Diagnostic {
+        let megabyte = 1 << 20
+        let limit = maxInputBytes % megabyte == 0 ? "\(maxInputBytes) bytes (\(maxInputBytes / megabyte) MB)" : "\(maxInputBytes) bytes"
+        let message =
+            size == total
+            ? "'\(path)' is \(size) bytes, more than the input size limit of \(limit)"
+            : "'\(path)' is \(size) bytes and brings the agenda's files to \(total) bytes, more than the input size limit of \(limit)"
+        let needed = (total + megabyte - 1) / megabyte
+        let hint =
+            needed <= Self.largestInputMegabytes
+            ? "raise the limit with --max-input-size \(needed) (in MB)"
+            : "that is more than --max-input-size allows (\(Self.largestInputMegabytes) MB); split the agenda"
+        return .error(.fileTooLarge, message, at: location, hint: hint)
     }
 }

@@ -11,6 +11,10 @@ public struct CheckContext: Sendable {
     /// `itemsOfEvents[itemStarts[e]..<itemStarts[e + 1]]`, in start order.
     private let itemStarts: [Int32]
     private let itemsOfEvents: [Int32]
+    /// Working-day counters by calendar name, built once: a count of working days takes a
+    /// few steps, however many days it spans.
+    private let counters: [String: EventClock]
+    private static let unrestricted = EventClock(zone: .utc, calendar: .none)
 
     public init(_ plan: Plan) {
         self.plan = plan
@@ -51,6 +55,7 @@ public struct CheckContext: Sendable {
         eventsByID = byID
         self.parents = parents
         self.calendars = calendars
+        counters = agenda.calendars.mapValues { EventClock(zone: .utc, calendar: $0) }
         var starts = [Int32](repeating: 0, count: agenda.events.count + 1)
         for item in plan.items { starts[item.eventIndex + 1] += 1 }
         for index in 0..<agenda.events.count { starts[index + 1] += starts[index] }
@@ -126,6 +131,11 @@ public struct CheckContext: Sendable {
     /// The working calendar of an event: its own, else its venue's, else the agenda's; nil
     /// when it is `none`.
     public func calendar(of eventIndex: Int) -> WorkCalendar? { calendars[eventIndex] }
+
+    /// Counts the working days of an event's calendar (every day for `none`).
+    public func workingDays(of eventIndex: Int) -> EventClock {
+        calendars[eventIndex].flatMap { counters[$0.name] } ?? Self.unrestricted
+    }
 
     /// Items of one group that overlap at least `capacity` others already under way (never
     /// counting an event nested in the other, or two occurrences of one event): each with
