@@ -47,6 +47,9 @@ struct GeneratedAgendaTests {
         let plan = Scheduler().plan(agenda)
         #expect(plan.isFeasible, "\(plan.diagnostics.prefix(3).map(\.text))")
         let diagnostics = CheckRunner(checks: builtInChecks).run(plan)
+        // However many cores run them, the checks find the same.
+        let alone = CheckRunner(checks: builtInChecks, maxWorkers: 1).run(plan)
+        #expect(alone == diagnostics)
         // What each check found, and which events may ignore it, in the order it found them.
         let context = CheckContext(plan)
         var findings: [String] = []
