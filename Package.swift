@@ -118,7 +118,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AgendaChecksTests",
-            dependencies: ["AgendaCore", "AgendaYAML", "AgendaChecks", "AgendaReporters"],
+            dependencies: ["AgendaCore", "AgendaYAML", "AgendaChecks", "AgendaReporters", "AgendaGenerator"],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -4,8 +4,14 @@ import Foundation
 /// (its default, or `checks:` in the agenda), its options, and the events that `ignore` it.
 public struct CheckRunner: Sendable {
     public let checks: [any Check.Type]
+    /// At most this many checks run at once (by default one per core); 1 runs them all on
+    /// the calling thread, as profilers want.
+    public let maxWorkers: Int?
 
-    public init(checks: [any Check.Type]) { self.checks = checks }
+    public init(checks: [any Check.Type], maxWorkers: Int? = nil) {
+        self.checks = checks
+        self.maxWorkers = maxWorkers
+    }
 
     /// The diagnostics of every enabled check, in source order, after the agenda's settings
     /// have been validated against the checks (an unknown id or option is an input error).
@@ -30,14 +36,19 @@ public struct CheckRunner: Sendable {
         let results = WorkerSlots<[Diagnostic]>(count: configured.count)
         let ignoredByEvent = ignoredChecks(plan.agenda)
         let context = CheckContext(plan)
-        // The checks are independent of each other: they run on every core.
-        DispatchQueue.concurrentPerform(iterations: configured.count) { index in
+        @Sendable func runCheck(_ index: Int) {
             let (check, type, severity) = enabled[index]
             let diagnostics = check.findings(in: context).compactMap { finding -> Diagnostic? in
                 guard !finding.events.contains(where: { ignoredByEvent[$0]?.contains(type.id) ?? false }) else { return nil }
                 return Diagnostic(severity, type.code, finding.message, at: finding.location, hint: finding.hint, notes: finding.notes)
             }
             results.store(diagnostics, at: index)
+        }
+        if maxWorkers == 1 {
+            for index in enabled.indices { runCheck(index) }
+        } else {
+            // The checks are independent of each other: they run on every core.
+            DispatchQueue.concurrentPerform(iterations: configured.count) { index in runCheck(index) }
         }
         return (0..<enabled.count).flatMap { results.take(at: $0) }.sorted()
     }
