@@ -104,6 +104,18 @@ struct DateRangeTests {
             before.diagnostics.first?.message
                 == "'b' cannot be placed: its constraints push it before 0001-01-01, the first day a plan can hold")
         #expect(before.diagnostics.first?.notes.map(\.location) == [before.location(2)])
+
+        // An alap event goes to its latest start: the agenda's end allows the last day of all.
+        let late = planned(
+            """
+            1️⃣agenda: { id: r, timezone: Europe/Vienna, end: 9999-12-31 }
+            events:
+              - { id: 2️⃣b, title: B, duration: 1 day, not_before: 2016-01-01, schedule: alap }
+            """)
+        #expect(late.diagnostics.map(\.code) == [.outOfRange])
+        #expect(late.diagnostics.first?.location == late.location(2))
+        #expect(late.diagnostics.first?.notes.map(\.location) == [late.location(1)])
+        #expect(late.diagnostics.first?.notes.map(\.message) == ["its latest start comes from here"])
     }
 
     /// Each of these gaps alone spans every day there is; added up along a chain and around

@@ -107,7 +107,9 @@ public struct Scheduler: Sendable {
         let past = network.end(node, startingAt: start) > range.end.secondsSinceEpoch
         guard past || start < range.start.secondsSinceEpoch else { return nil }
         let event = agenda.events[network.nodes[node].eventIndex]
-        let reason = past ? network.loReason[node] : network.hiReason[node]
+        // The bound it would be placed at: its earliest start, or for alap its latest.
+        let asap = network.nodes[node].policy == .asap
+        let reason = asap ? network.loReason[node] : network.hiReason[node]
         let pushedBy: SourceLocation? =
             switch reason.kind {
             case .edge: network.edges[Int(reason.index)].location
@@ -118,7 +120,7 @@ public struct Scheduler: Sendable {
         return .error(
             .outOfRange, "'\(event.id)' cannot be placed: its constraints push it \(boundary) a plan can hold",
             at: event.idLocation, hint: "shorten it, or the gaps that lead to it",
-            notes: pushedBy.map { [.init("its \(past ? "earliest" : "latest") start comes from here", at: $0)] } ?? [])
+            notes: pushedBy.map { [.init("its \(asap ? "earliest" : "latest") start comes from here", at: $0)] } ?? [])
     }
 
     /// An asap event needs a lower bound and an alap event an upper one; without them there is
