@@ -31,6 +31,8 @@ struct Options {
     var child = false
     /// Only loads, repeatedly: for profilers.
     var loadOnly = false
+    /// Reads the `events` list in one pass even when the file is large, to compare.
+    var onePass = false
     var planOnly = false
     /// Only exports, repeatedly, in this format: for profilers.
     var exportOnly: String?
@@ -53,6 +55,7 @@ struct Options {
             case "--repeat": repetitions = max(1, Int(iterator.next() ?? "") ?? 5)
             case "--child": child = true
             case "--load-only": loadOnly = true
+            case "--one-pass": onePass = true
             case "--plan-only": planOnly = true
             case "--export-only": exportOnly = iterator.next()
             case "--workers": workers = Int(iterator.next() ?? "")
@@ -62,10 +65,12 @@ struct Options {
                 print(
                     """
                     usage: agenda-bench [--size N] [--seed S] [--repeat K] [--write FILE]
-                                        [--load-only | --plan-only | --checks-only [--workers N] | --export-only ics|csv|md|json [--workers N]]
+                                        [--load-only [--one-pass] | --plan-only | --checks-only [--workers N] | --export-only ics|csv|md|json [--workers N]]
                       --size N     one size of agenda, in events (default: 1000, 10000 and 100000)
                       --seed S     the generator's seed (default 2016): the same seed and size give the same agenda
                       --write FILE writes the generated agenda of the first size to FILE and measures nothing
+                      --load-only  only loads, repeatedly, printing each time (for profilers); with --one-pass
+                                   the events list of a large file is read in one pass, not in pieces on every core
                     """)
                 exit(0)
             default:
@@ -183,7 +188,14 @@ if let path = options.writePath {
 }
 if options.loadOnly {
     let bytes = Array(AgendaGenerator(events: options.sizes[0], seed: options.seed).yaml().utf8)
-    for _ in 0..<options.repetitions { precondition(AgendaLoader().load(bytes: bytes, path: "g.yaml").agenda != nil) }
+    let loader = AgendaLoader(eventPiecesFrom: options.onePass ? .max : EventPieces.minimumBytes)
+    let clock = ContinuousClock()
+    for _ in 0..<options.repetitions {
+        var loaded = false
+        let time = clock.measure { loaded = loader.load(bytes: bytes, path: "g.yaml").agenda != nil }
+        precondition(loaded)
+        print("load \(bytes.count) bytes: \(time)")
+    }
     exit(0)
 }
 if options.planOnly {
@@ -240,9 +252,75 @@ if options.child {
     exit(0)
 }
 
+/// Runs a command with its output discarded and returns its wall time and peak memory.
+func runCommand(_ arguments: [String]) -> (seconds: Double, peakMB: Double)? {
+    var pid: pid_t = 0
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var argv = arguments.map { strdup($0) } + [nil]
+    defer { argv.forEach { free($0) } }
+    let clock = ContinuousClock()
+    let start = clock.now
+    guard posix_spawn(&pid, arguments[0], &actions, nil, &argv, environ) == 0 else { return nil }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let elapsed = seconds(clock.now - start)
+    // Exit 1 is a valid agenda with findings: the generated agendas are dense on purpose.
+    let exitCode = (status >> 8) & 0xff
+    guard status & 0x7f == 0, exitCode <= 1 else { return nil }
+    return (elapsed, Double(usage.ru_maxrss) / 1024)
+}
+
+/// The whole run a user makes on one file: `agenda check`, then `agenda export --format
+/// ics,csv,md` into a folder, each a process of its own, from the file on disk.
+struct WholeRun {
+    var checkSeconds: Double
+    var exportSeconds: Double
+    var peakMB: Double
+    var totalSeconds: Double { checkSeconds + exportSeconds }
+}
+
+func measureWholeRun(events: Int, seed: UInt64, repetitions: Int, agendaPath: String) -> WholeRun? {
+    let folder = "/tmp/agenda-bench-\(getpid())"
+    mkdir(folder, 0o755)
+    defer {
+        for name in ["generated.yaml", "generated.ics", "generated.csv", "generated.md"] { unlink("\(folder)/\(name)") }
+        rmdir(folder)
+    }
+    let file = "\(folder)/generated.yaml"
+    guard let handle = fopen(file, "w") else { return nil }
+    fputs(AgendaGenerator(events: events, seed: seed).yaml(), handle)
+    fclose(handle)
+    var best = WholeRun(checkSeconds: .infinity, exportSeconds: .infinity, peakMB: 0)
+    for _ in 0..<repetitions {
+        guard let check = runCommand([agendaPath, "check", file]),
+            let export = runCommand([agendaPath, "export", file, "--format", "ics,csv,md", "-o", folder + "/"])
+        else { return nil }
+        best.checkSeconds = min(best.checkSeconds, check.seconds)
+        best.exportSeconds = min(best.exportSeconds, export.seconds)
+        best.peakMB = max(best.peakMB, check.peakMB, export.peakMB)
+    }
+    return best
+}
+
+// `agenda` is built beside this tool (`swift build -c release`).
+let agendaPath = String(CommandLine.arguments[0].reversed().drop { $0 != "/" }.reversed()) + "agenda"
+guard access(agendaPath, X_OK) == 0 else {
+    print("agenda-bench times the 'agenda' tool built beside it, and \(agendaPath) is missing: run 'swift build -c release' first")
+    exit(2)
+}
+
 let exportColumns = benchmarkedExporters.map { " \($0.identifier) (s) |" }.joined()
-print("| events | input MB | libyaml events (s) | load (s) | load / libyaml | plan (s) | checks (s) |\(exportColumns) peak RSS (MB) |")
-print("|---:|---:|---:|---:|---:|---:|---:|" + String(repeating: "---:|", count: benchmarkedExporters.count) + "---:|")
+print(
+    "| events | input MB | libyaml events (s) | load (s) | load / libyaml | plan (s) | checks (s) |\(exportColumns) peak RSS (MB) | check + export (s) | ÷ libyaml | CLI peak RSS (MB) |"
+)
+print("|---:|---:|---:|---:|---:|---:|---:|" + String(repeating: "---:|", count: benchmarkedExporters.count) + "---:|---:|---:|---:|")
+var wholeRuns: [Int: Double] = [:]
+var stages: [Int: [Double]] = [:]
 for size in options.sizes {
     // Each size in a fresh process, so its peak memory is its own.
     var pipe: [Int32] = [0, 0]
@@ -282,7 +360,19 @@ for size in options.sizes {
         print(String(decoding: output, as: UTF8.self))
         exit(1)
     }
+    guard let whole = measureWholeRun(events: size, seed: options.seed, repetitions: min(options.repetitions, 3), agendaPath: agendaPath) else {
+        print("'\(agendaPath) check' or 'export' failed on the generated agenda of \(size) events")
+        exit(1)
+    }
+    wholeRuns[size] = whole.totalSeconds
+    stages[size] = [load, plan, check] + exports
     print(
-        "| \(fields[0]) | \(format(Double(bytes) / 1_048_576, 1)) | \(format(raw, 3)) | \(format(load, 3)) | \(format(load / raw, 2))× | \(format(plan, 3)) | \(format(check, 3)) | \(exports.map { format($0, 3) }.joined(separator: " | ")) | \(format(peak, 0)) |"
+        "| \(fields[0]) | \(format(Double(bytes) / 1_048_576, 1)) | \(format(raw, 3)) | \(format(load, 3)) | \(format(load / raw, 2))× | \(format(plan, 3)) | \(format(check, 3)) | \(exports.map { format($0, 3) }.joined(separator: " | ")) | \(format(peak, 0)) | \(format(whole.checkSeconds, 2)) + \(format(whole.exportSeconds, 2)) = \(format(whole.totalSeconds, 2)) | \(format(whole.totalSeconds / raw, 1))× | \(format(whole.peakMB, 0)) |"
     )
+}
+// How each stage grows from 10k to 100k events: 10 is linear.
+if let small = stages[10_000], let large = stages[100_000], let wholeSmall = wholeRuns[10_000], let wholeLarge = wholeRuns[100_000] {
+    let names = ["load", "plan", "checks"] + benchmarkedExporters.map(\.identifier)
+    let ratios = zip(names, zip(large, small)).map { name, pair in "\(name) \(format(pair.0 / pair.1, 1))" }
+    print("\nt(100k) / t(10k): whole run \(format(wholeLarge / wholeSmall, 1)); \(ratios.joined(separator: ", "))")
 }

@@ -45,7 +45,6 @@ public struct DeadlineSlack: Check {
 
     public func findings(in context: CheckContext) -> [Finding] {
         let agenda = context.plan.agenda
-        let anyDay = DaysOff(.none)
         var findings: [Finding] = []
         // Items are read in place: copying one costs more than checking it.
         context.plan.items.withUnsafeBufferPointer { items in
@@ -59,13 +58,10 @@ public struct DeadlineSlack: Check {
                 let to = zone.localTime(at: latest)
                 let slack: String
                 if threshold.unit == .workingDays {
-                    let daysOff = context.daysOff(of: item.eventIndex) ?? anyDay
-                    var days = 0
-                    var day = from.date.daysSinceEpoch
-                    while day < to.date.daysSinceEpoch && days < threshold.amount {
-                        day += 1
-                        if daysOff.isWorkingDay(day) { days += 1 }
-                    }
+                    // The working days after the earliest day, up to and with the latest.
+                    let days = min(
+                        threshold.amount,
+                        context.workingDays(of: item.eventIndex).workingDays(from: from.date.adding(days: 1), to: to.date.adding(days: 1)))
                     guard days < threshold.amount else { continue }
                     slack = "\(days) working day\(days == 1 ? "" : "s")"
                 } else {

@@ -60,7 +60,7 @@ public struct DocumentLeadTime: Check {
             let item = plan.items[itemIndex]
             let session = plan.items[Int(firstItem[target])]
             let lead = agenda.events[item.eventIndex].lead?.value ?? .zero
-            let latestEnd = Self.latestEnd(before: session.start, lead: lead, in: item, calendar: context.calendar(of: item.eventIndex))
+            let latestEnd = Self.latestEnd(before: session.start, lead: lead, in: item, workingDays: context.workingDays(of: item.eventIndex))
             // A date milestone occupies its day: it is done by the end of it.
             guard item.end > latestEnd else { continue }
             let zone = item.timeZone
@@ -79,7 +79,7 @@ public struct DocumentLeadTime: Check {
 
     /// The session's start minus the lead, counted in the serving event's zone and calendar
     /// (as a 'before' gap is).
-    static func latestEnd(before start: Instant, lead: Duration, in item: PlannedEvent, calendar: WorkCalendar?) -> Instant {
+    static func latestEnd(before start: Instant, lead: Duration, in item: PlannedEvent, workingDays: EventClock) -> Instant {
         let zone = item.timeZone
         if let seconds = lead.elapsedSeconds { return Instant(secondsSinceEpoch: start.secondsSinceEpoch - seconds) }
         let local = zone.localTime(at: start)
@@ -89,13 +89,8 @@ public struct DocumentLeadTime: Check {
         case .weeks: date = local.date.adding(days: -7 * lead.amount)
         case .months: date = local.date.adding(months: -lead.amount)
         case .workingDays:
-            var day = local.date
-            var counted = 0
-            let calendar = calendar ?? .none
-            while counted < lead.amount {
-                day = day.adding(days: -1)
-                if calendar.isWorkingDay(day) { counted += 1 }
-            }
+            // The lead's working days are the ones before the session's first day.
+            let day = workingDays.workingDay(number: lead.amount, from: local.date.adding(days: -1), step: -1)
             return zone.instant(for: LocalDateTime(date: day, secondOfDay: 0))
         case .minutes, .hours: date = local.date
         }

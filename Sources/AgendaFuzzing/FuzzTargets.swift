@@ -20,11 +20,17 @@ public enum FuzzTargets {
     public static let limits = ReadLimits(
         maxInputBytes: 1 << 20, maxExpandedNodes: 100_000, maxDepth: 64, maxEvents: 2_000, maxOccurrences: 500)
 
-    /// YAML bytes through everything a user can run: load, plan, explain, checks, every
-    /// exporter and every reporter.
+    /// YAML bytes through everything a user can run: load (in one pass and in pieces, which
+    /// must agree), plan, explain, checks, every exporter and every reporter.
     public static func pipeline(_ bytes: [UInt8]) throws(FuzzFinding) {
         // The path names a folder that does not exist, so a relative include reads nothing.
-        let loaded = AgendaLoader(limits: limits).load(bytes: bytes, path: "/nonexistent/fuzz/input.agenda.yaml")
+        let path = "/nonexistent/fuzz/input.agenda.yaml"
+        let loaded = AgendaLoader(limits: limits, eventPiecesFrom: .max).load(bytes: bytes, path: path)
+        // Reading the events list in pieces on every core must change nothing.
+        let inPieces = AgendaLoader(limits: limits, eventPiecesFrom: 0).load(bytes: bytes, path: path)
+        guard inPieces.agenda == loaded.agenda, inPieces.diagnostics == loaded.diagnostics else {
+            throw FuzzFinding(description: "reading the events in pieces gives another result than one pass")
+        }
         guard let agenda = loaded.agenda else {
             if !loaded.diagnostics.hasErrors { throw FuzzFinding(description: "no agenda, yet no error") }
             report(loaded.diagnostics, events: 0)

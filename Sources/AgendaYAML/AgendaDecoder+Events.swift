@@ -11,18 +11,42 @@ extension AgendaDecoder {
 
     private static let forEachKey = Array("for_each".utf8)
 
-    /// Decodes one entry of `events`, once per `for_each` combination.
-    mutating func decodeEvent(_ declaration: Declaration, agendaSchedule: SchedulePolicy) {
+    /// Decodes one entry of `events`, once per `for_each` combination, and records what it
+    /// adds to the plan: the limits are checked on these costs in file order.
+    mutating func decodeEvent(_ declaration: Declaration, at index: Int, agendaSchedule: SchedulePolicy) {
+        let before = (events: planEntries, nodes: copiedNodes, diagnostics: reader.diagnostics.count)
+        defer {
+            entryCosts.append(
+                EntryCost(
+                    index: index, events: planEntries - before.events, nodes: copiedNodes - before.nodes,
+                    diagnostics: reader.diagnostics.count - before.diagnostics))
+        }
         let doc = declaration.doc
         guard let pairs = reader.mapping(doc, declaration.value, what: "an event") else { return }
         guard let forEach = pairs.first(where: { doc.scalarEquals($0.key, Self.forEachKey) }) else {
             if let event = decodeEventBody(doc, declaration.value, pairs) { events.append(event) }
             return
         }
-        guard let combinations = expansions(doc, forEach.value), !combinations.isEmpty else { return }
+        guard let keys = forEachValues(doc, forEach.value) else { return }
+        // Counted before a single copy is made, so an expansion over a limit costs nothing.
+        let combinations = keys.reduce(1) { min($0.saturatingMultiplied(by: $1.values.count), limits.maxEvents + 1) }
+        let nodesPerCopy = max(0, doc.expandedSize(declaration.value) - doc.expandedSize(forEach.value))
+        copiedNodes = copiedNodes.saturatingAdding(combinations.saturatingMultiplied(by: nodesPerCopy))
+        if copiedNodes > limits.maxExpandedNodes || planEntries.saturatingAdding(combinations) > limits.maxEvents {
+            planEntries = planEntries.saturatingAdding(combinations)
+            return
+        }
         var base: String?
         var members: [String] = []
-        for combination in combinations {
+        for number in 0..<combinations {
+            // The last key varies fastest.
+            var rest = number
+            var combination = [(key: String, value: String)](repeating: ("", ""), count: keys.count)
+            for position in keys.indices.reversed() {
+                let values = keys[position].values
+                combination[position] = (keys[position].name, values[rest % values.count])
+                rest /= values.count
+            }
             reader.substitutions = Dictionary(combination.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             defer { reader.substitutions = nil }
             guard var event = decodeEventBody(doc, declaration.value, pairs) else { return }
@@ -40,18 +64,19 @@ extension AgendaDecoder {
             event.expandedFrom = base
             members.append(event.id)
             events.append(event)
+            if planEntries > limits.maxEvents { break }
         }
         if let base { groups[base, default: []] += members }
     }
 
-    /// The value combinations of a `for_each` mapping, in order (the last key varies fastest).
-    private mutating func expansions(_ doc: YAMLDocument, _ node: Node) -> [[(key: String, value: String)]]? {
+    /// The keys of a `for_each` mapping with their values, in order.
+    private mutating func forEachValues(_ doc: YAMLDocument, _ node: Node) -> [(name: String, values: [String])]? {
         guard let pairs = reader.mapping(doc, node, what: "'for_each'") else { return nil }
         guard !pairs.isEmpty else {
             reader.error(.invalidExpansion, "'for_each' is empty", at: doc.location(node), hint: "write { region: [Africa, Asia] }")
             return nil
         }
-        var combinations: [[(key: String, value: String)]] = [[]]
+        var keys: [(name: String, values: [String])] = []
         for (key, value) in pairs {
             guard let name = reader.identifier(doc, key, what: "placeholder name") else { return nil }
             guard doc.kind(value) != .mapping else {
@@ -70,14 +95,9 @@ extension AgendaDecoder {
                 guard let text = reader.text(doc, item, what: "a for_each value") else { return nil }
                 values.append(text)
             }
-            guard combinations.count * values.count <= limits.maxEvents else {
-                reader.error(
-                    .limitExceeded, "for_each expands to more than \(limits.maxEvents) events", at: doc.location(node))
-                return nil
-            }
-            combinations = combinations.flatMap { prefix in values.map { prefix + [(name, $0)] } }
+            keys.append((name, values))
         }
-        return combinations
+        return keys
     }
 
     /// Reads an event mapping; nil when it lacks an id or title.
@@ -324,4 +344,18 @@ struct EventFields {
     var lead: Located<Duration>?
     var leadKey: YAMLDocument.NodeID?
     var ignored: [IgnoredCheck] = []
+}
+
+extension Int {
+    /// The product, or `Int.max` when it does not fit: sizes are compared with limits, never
+    /// trapped on.
+    func saturatingMultiplied(by other: Int) -> Int {
+        let (product, overflow) = multipliedReportingOverflow(by: other)
+        return overflow ? .max : product
+    }
+
+    func saturatingAdding(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? .max : sum
+    }
 }

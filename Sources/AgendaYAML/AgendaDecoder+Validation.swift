@@ -91,25 +91,31 @@ extension AgendaDecoder {
             }
         }
 
+        // The plan lists each occurrence of a repeat as an event: they count toward the limit
+        // on events, a rule over its own limit as one more than that limit.
+        var entries = 1
         if let repeatKey = fields.repeatKey {
             if fields.startKey == nil {
                 reader.error(
                     .missingKey, "a repeating event needs a 'start' for its first occurrence", at: doc.location(repeatKey))
-            } else if let rule = fields.repeatRule, let start = fields.start, case .until(let until) = rule.end {
-                let first = Self.date(of: start.value, in: zone)
+            } else if let rule = fields.repeatRule, let start = fields.start {
+                let first = Self.localStart(of: start.value, in: zone)
                 let at = rule.endLocation ?? rule.location
-                if until < first {
+                let count = Recurrence.count(of: rule, start: first, zone: zone)
+                entries = max(1, min(count, limits.maxOccurrences + 1))
+                if case .until(let until) = rule.end, until < first.date {
                     reader.error(
-                        .endBeforeStart, "'until' (\(until)) lies before the first occurrence (\(first))", at: at,
+                        .endBeforeStart, "'until' (\(until)) lies before the first occurrence (\(first.date))", at: at,
                         notes: [.init("the first occurrence starts here", at: start.location)])
-                } else if let count = Self.occurrenceBound(from: first, to: until, every: rule.every), count > limits.maxOccurrences {
+                } else if count > limits.maxOccurrences, case .until(let until) = rule.end {
                     reader.error(
                         .limitExceeded,
-                        "this 'repeat' makes about \(count) occurrences, more than the limit of \(limits.maxOccurrences)",
-                        at: at, hint: "split the series, or repeat less often")
+                        "this 'repeat' makes \(count) occurrences from \(first.date) until \(until), more than the limit of \(limits.maxOccurrences) occurrences of one 'repeat'",
+                        at: at, hint: "split the series into several events, or repeat less often")
                 }
             }
         }
+        planEntries = planEntries.saturatingAdding(entries)
     }
 
     /// Reports `second` before `first` (or, for times, not after it).
@@ -142,24 +148,9 @@ extension AgendaDecoder {
     }
 
     /// How many occurrences a rule can make between two dates, before `except` removes any.
-    static func occurrenceBound(from first: LocalDate, to last: LocalDate, every step: Duration) -> Int? {
-        let days = last.daysSinceEpoch - first.daysSinceEpoch + 1
-        switch step.unit {
-        case .minutes: return days * 1440 / max(1, step.amount) + 1
-        case .hours: return days * 24 / max(1, step.amount) + 1
-        case .days: return days / max(1, step.amount) + 1
-        case .weeks: return days / max(1, 7 * step.amount) + 1
-        case .months: return days / max(1, 28 * step.amount) + 1
-        case .workingDays: return nil
-        }
-    }
-
-    static func date(of spec: TimeSpec, in zone: TimeZoneRules) -> LocalDate {
-        switch spec {
-        case .date(let date): date
-        case .local(let local): local.date
-        case .exact: zone.localTime(at: spec.instant(in: zone)).date
-        }
+    /// The local time an event starts at in its zone, as the scheduler reads it.
+    static func localStart(of spec: TimeSpec, in zone: TimeZoneRules) -> LocalDateTime {
+        zone.localTime(at: spec.instant(in: zone))
     }
 
     // MARK: References
@@ -188,11 +179,6 @@ extension AgendaDecoder {
             } else {
                 firstByID[event.id] = index
             }
-        }
-        if events.count > limits.maxEvents {
-            reader.error(
-                .limitExceeded, "the agenda has \(events.count) events, more than the limit of \(limits.maxEvents)",
-                at: agenda.location)
         }
 
         for (group, members) in groups.sorted(by: { $0.key < $1.key }) {

@@ -17,6 +17,21 @@ struct AgendaDecoder {
     var events: [Event] = []
     /// `for_each` entries by id: a reference to one means every event expanded from it.
     var groups: [String: [String]] = [:]
+    /// What the events decoded so far hold: events, each occurrence of a repeat counting as
+    /// one, and the nodes read again for `for_each` copies.
+    var planEntries = 0
+    var copiedNodes = 0
+    /// The same for each event entry decoded, in file order.
+    var entryCosts: [EntryCost] = []
+    var diagnosticsBeforeEvents = 0
+
+    struct EntryCost {
+        var index: Int
+        var events: Int
+        var nodes: Int
+        /// Diagnostics the entry reported: they follow one another in entry order.
+        var diagnostics: Int
+    }
 
     init(declarations: Declarations, reader: SchemaReader, limits: ReadLimits) {
         self.declarations = declarations
@@ -32,6 +47,7 @@ struct AgendaDecoder {
         decodeParties()
         agenda.checkSeverities = decodeChecks()
         decodeEvents(agendaSchedule: agenda.schedule)
+        if reportFirstLimitPassed() { return nil }
         // Every value has been read out of the YAML documents: let them go before the
         // reference pass allocates its tables.
         declarations = Declarations()
@@ -306,11 +322,15 @@ struct AgendaDecoder {
     /// Events are independent of each other until references are resolved, so large agendas
     /// decode in contiguous chunks on every core, merged back in file order.
     mutating func decodeEvents(agendaSchedule: SchedulePolicy) {
+        diagnosticsBeforeEvents = reader.diagnostics.count
         let all = declarations.events
         let workers = all.count < 4000 ? 1 : min(4, max(1, ProcessInfo.processInfo.activeProcessorCount))
         guard workers > 1 else {
             events.reserveCapacity(all.count)
-            for declaration in all { decodeEvent(declaration, agendaSchedule: agendaSchedule) }
+            for (index, declaration) in all.enumerated() {
+                decodeEvent(declaration, at: index, agendaSchedule: agendaSchedule)
+                if isOverLimit { break }
+            }
             return
         }
         let chunk = (all.count + workers - 1) / workers
@@ -318,13 +338,18 @@ struct AgendaDecoder {
         template.reader.diagnostics = []
         template.events = []
         template.groups = [:]
+        template.entryCosts = []
         let start = template
         let results = WorkerSlots<AgendaDecoder>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var part = start
             let range = worker * chunk..<min(all.count, (worker + 1) * chunk)
             part.events.reserveCapacity(range.count)
-            for index in range { part.decodeEvent(all[index], agendaSchedule: agendaSchedule) }
+            for index in range {
+                part.decodeEvent(all[index], at: index, agendaSchedule: agendaSchedule)
+                // The part's own totals passing a limit mean the agenda's do: stop early.
+                if part.isOverLimit { break }
+            }
             results.store(part, at: worker)
         }
         events.reserveCapacity(all.count)
@@ -334,7 +359,53 @@ struct AgendaDecoder {
             if events.isEmpty { events = part.events } else { events += part.events }
             reader.diagnostics += part.reader.diagnostics
             groups.merge(part.groups) { $0 + $1 }
+            entryCosts += part.entryCosts
+            planEntries = planEntries.saturatingAdding(part.planEntries)
+            copiedNodes = copiedNodes.saturatingAdding(part.copiedNodes)
         }
+    }
+
+    var isOverLimit: Bool { planEntries > limits.maxEvents || copiedNodes > limits.maxExpandedNodes }
+
+    /// When the events passed a limit: reports the entry with which they first did, in file
+    /// order, keeping the problems of the entries before it. Which entries were decoded
+    /// beyond it depends on how the work was split, so nothing from them is kept.
+    mutating func reportFirstLimitPassed() -> Bool {
+        guard isOverLimit else { return false }
+        events = []
+        groups = [:]
+        var total = (events: 0, nodes: 0)
+        var kept = diagnosticsBeforeEvents
+        for cost in entryCosts {
+            total.events = total.events.saturatingAdding(cost.events)
+            total.nodes = total.nodes.saturatingAdding(cost.nodes)
+            guard total.events > limits.maxEvents || total.nodes > limits.maxExpandedNodes else {
+                kept += cost.diagnostics
+                continue
+            }
+            reader.diagnostics.removeSubrange(kept...)
+            // At the entry itself: its `for_each` may be merged from another one.
+            let declaration = declarations.events[cost.index]
+            let doc = declaration.doc
+            if total.events <= limits.maxEvents {
+                var scratch = SchemaReader()
+                let pairs = scratch.mapping(doc, declaration.value, what: "an event") ?? YAMLDocument.Pairs([])
+                let forEach = pairs.first { doc.string($0.key) == "for_each" }?.value
+                let perCopy = forEach.map { max(0, doc.expandedSize(declaration.value) - doc.expandedSize($0)) } ?? 0
+                reader.error(
+                    .limitExceeded,
+                    "with this entry, the events that 'for_each' copies hold more than \(limits.maxExpandedNodes) nodes in all; each copy of this entry reads its \(perCopy) nodes again",
+                    at: doc.location(declaration.value), hint: "move long lists out of the entry, or make fewer copies")
+            } else {
+                reader.error(
+                    .limitExceeded,
+                    "with this entry, the agenda has more than \(limits.maxEvents) events, counting each for_each copy and each occurrence of a repeat as one",
+                    at: doc.location(declaration.value), hint: "a plan lists every one of them; split the agenda, or repeat less often")
+            }
+            return true
+        }
+        // The entries' costs add up to the totals: the loop has found the entry.
+        return true
     }
 
     // MARK: Helpers

@@ -11,22 +11,34 @@ public struct LoadResult: Sendable {
 /// reporting every problem in one run.
 public struct AgendaLoader: Sendable {
     public var limits: ReadLimits
+    /// Files at least this many bytes long have their `events` list read in pieces on every
+    /// core (the result is the same as one pass; 0 tries it on every file, `Int.max` never).
+    public var eventPiecesFrom: Int
 
-    public init(limits: ReadLimits = .default) {
+    public init(limits: ReadLimits = .default, eventPiecesFrom: Int = EventPieces.minimumBytes) {
         self.limits = limits
+        self.eventPiecesFrom = eventPiecesFrom
     }
 
     public func load(file path: String) -> LoadResult {
         switch SourceFiles.read(path, limit: limits.maxInputBytes, reportAt: nil) {
         case .success(let bytes): return load(bytes: bytes, path: path)
-        case .failure(let diagnostic): return LoadResult(agenda: nil, diagnostics: [diagnostic])
+        case .failure(.unreadable(let diagnostic)): return LoadResult(agenda: nil, diagnostics: [diagnostic])
+        case .failure(.tooLarge(let size)):
+            let at = SourceLocation(file: path, line: 1, column: 1)
+            return LoadResult(agenda: nil, diagnostics: [limits.inputTooLarge(path, size: size, total: size, at: at)])
         }
     }
 
     /// Loads from bytes already in memory; `path` names them in diagnostics and anchors
     /// relative includes.
     public func load(bytes: [UInt8], path: String) -> LoadResult {
+        guard bytes.count <= limits.maxInputBytes else {
+            let at = SourceLocation(file: path, line: 1, column: 1)
+            return LoadResult(agenda: nil, diagnostics: [limits.inputTooLarge(path, size: bytes.count, total: bytes.count, at: at)])
+        }
         var collector = DeclarationCollector(limits: limits, topPath: path)
+        collector.piecesFrom = eventPiecesFrom
         collector.collect(bytes: bytes, path: path)
         var decoder = AgendaDecoder(declarations: collector.declarations, reader: collector.reader, limits: limits)
         // The decoder now holds the only reference to the documents: it frees them once read.
@@ -63,11 +75,16 @@ struct DeclarationCollector {
     var reader = SchemaReader()
     var declarations = Declarations()
     var files: [String] = []
+    /// Bytes of every file read so far: the input size limit holds for all of them together.
+    var bytesRead = 0
     /// Real paths of the files being read, outermost first: a repeat is a cycle.
     var includeStack: [String] = []
     var loaded = Set<String>()
 
     static let topKeys = ["agenda", "include", "calendars", "venues", "parties", "events", "checks"]
+
+    /// Files at least this large have their `events` list read in pieces on every core.
+    var piecesFrom = EventPieces.minimumBytes
 
     init(limits: ReadLimits, topPath: String) {
         self.limits = limits
@@ -79,8 +96,9 @@ struct DeclarationCollector {
         includeStack.append(real)
         loaded.insert(real)
         files.append(path)
+        bytesRead += bytes.count
         defer { includeStack.removeLast() }
-        let (document, diagnostics) = YAMLReader.read(bytes, path: path, limits: limits)
+        let (document, diagnostics, eventPieces) = EventPieces.read(bytes, path: path, limits: limits, minimumBytes: piecesFrom)
         reader.diagnostics += diagnostics
         guard let doc = document else { return }
         let isTop = includeStack.count == 1
@@ -124,6 +142,9 @@ struct DeclarationCollector {
                 }
                 for item in reader.list(doc, value) {
                     declarations.events.append(Declaration(doc: doc, key: nil, value: item))
+                }
+                for piece in eventPieces {
+                    for item in piece.items(piece.root) { declarations.events.append(Declaration(doc: piece, key: nil, value: item)) }
                 }
             default:
                 reader.unknownKey(doc, key, in: what, allowed: isTop ? Self.topKeys : Array(Self.topKeys.dropFirst()))
@@ -173,9 +194,11 @@ struct DeclarationCollector {
         }
         // A file reached through two paths (a diamond) is read once.
         guard !loaded.contains(real) else { return }
-        switch SourceFiles.read(unnormalised, limit: limits.maxInputBytes, reportAt: location) {
+        switch SourceFiles.read(unnormalised, limit: limits.maxInputBytes - bytesRead, reportAt: location) {
         case .success(let bytes): collect(bytes: bytes, path: target)
-        case .failure(let diagnostic): reader.diagnostics.append(diagnostic)
+        case .failure(.unreadable(let diagnostic)): reader.diagnostics.append(diagnostic)
+        case .failure(.tooLarge(let size)):
+            reader.diagnostics.append(limits.inputTooLarge(target, size: size, total: bytesRead + size, at: location))
         }
     }
 }
@@ -183,5 +206,24 @@ struct DeclarationCollector {
 extension SourceFiles {
     static func displayName(_ path: String) -> String {
         String(path.split(separator: "/").last ?? Substring(path))
+    }
+}
+
+extension ReadLimits {
+    /// The error for a file that does not fit in what is left of the input size limit: the
+    /// limit, how much was asked for, and the `--max-input-size` that would let it through.
+    func inputTooLarge(_ path: String, size: Int, total: Int, at location: SourceLocation) -> Diagnostic {
+        let megabyte = 1 << 20
+        let limit = maxInputBytes % megabyte == 0 ? "\(maxInputBytes) bytes (\(maxInputBytes / megabyte) MB)" : "\(maxInputBytes) bytes"
+        let message =
+            size == total
+            ? "'\(path)' is \(size) bytes, more than the input size limit of \(limit)"
+            : "'\(path)' is \(size) bytes and brings the agenda's files to \(total) bytes, more than the input size limit of \(limit)"
+        let needed = (total + megabyte - 1) / megabyte
+        let hint =
+            needed <= Self.largestInputMegabytes
+            ? "raise the limit with --max-input-size \(needed) (in MB)"
+            : "that is more than --max-input-size allows (\(Self.largestInputMegabytes) MB); split the agenda"
+        return .error(.fileTooLarge, message, at: location, hint: hint)
     }
 }

@@ -10,29 +10,29 @@ import Foundation
 /// Reads source files with the checks a user needs: it must exist, be a regular file and fit
 /// under the size limit, which is checked before a byte is read.
 enum SourceFiles {
-    static func read(_ path: String, limit: Int, reportAt location: SourceLocation?) -> Result<[UInt8], Diagnostic> {
-        let at = location ?? SourceLocation(file: path, line: 1, column: 1)
+    enum Failure: Error {
+        case unreadable(Diagnostic)
+        /// The file holds `size` bytes, more than the room left.
+        case tooLarge(size: Int)
+    }
+
+    static func read(_ path: String, limit: Int, reportAt location: SourceLocation?) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else {
             let reason = String(cString: strerror(errno))
-            return .failure(.error(.fileUnreadable, "cannot open '\(path)': \(reason.lowercased())", at: location))
+            return .failure(.unreadable(.error(.fileUnreadable, "cannot open '\(path)': \(reason.lowercased())", at: location)))
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            return .failure(.error(.fileUnreadable, "cannot read '\(path)'", at: location))
+            return .failure(.unreadable(.error(.fileUnreadable, "cannot read '\(path)'", at: location)))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             let what = (info.st_mode & S_IFMT) == S_IFDIR ? "a folder" : "not a regular file"
-            return .failure(.error(.fileUnreadable, "'\(path)' is \(what)", at: location, hint: "name an agenda YAML file"))
+            return .failure(.unreadable(.error(.fileUnreadable, "'\(path)' is \(what)", at: location, hint: "name an agenda YAML file")))
         }
         let size = Int(info.st_size)
-        guard size <= limit else {
-            return .failure(
-                .error(
-                    .fileTooLarge, "'\(path)' is \(size) bytes, more than the limit of \(limit) bytes", at: at,
-                    hint: "split it with 'include', or raise the limit with --max-input-size"))
-        }
+        guard size <= limit else { return .failure(.tooLarge(size: size)) }
         var bytes = [UInt8](repeating: 0, count: size)
         var filled = 0
         while filled < size {

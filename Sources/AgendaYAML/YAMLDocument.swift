@@ -37,6 +37,9 @@ public struct YAMLDocument: Sendable {
     var nodes: [Node] = []
     var children: [Int32] = []
     var text: [UInt8] = []
+    /// The size of each anchored list or mapping with every alias in it written out, as the
+    /// reader counted it: what an alias to it repeats.
+    var anchoredSizes: [Int32: Int] = [:]
     public internal(set) var root = NodeID(raw: 0)
 
     init(path: String) { self.path = path }
@@ -88,6 +91,24 @@ public struct YAMLDocument: Sendable {
         return text.withUnsafeBufferPointer { buffer in
             memcmp(buffer.baseAddress! + Int(x.start), buffer.baseAddress! + Int(y.start), Int(x.count)) == 0
         }
+    }
+
+    /// How many nodes this one stands for with every alias written out. A walk of the nodes
+    /// written here; an anchored part counts at the size the reader measured, so the cost
+    /// does not grow with what aliases repeat.
+    func expandedSize(_ id: NodeID) -> Int {
+        var total = 0
+        var pending = [id.raw]
+        while let raw = pending.popLast() {
+            if let size = anchoredSizes[raw] {
+                total += size
+                continue
+            }
+            total += 1
+            let node = nodes[Int(raw)]
+            if node.kind != .scalar { pending += children[Int(node.start)..<Int(node.start + node.count)] }
+        }
+        return total
     }
 
     /// Items of a sequence, in order.

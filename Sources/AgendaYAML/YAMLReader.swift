@@ -3,7 +3,7 @@ import CLibYAML
 
 /// Limits that keep hostile or accidental input from exhausting time or memory.
 public struct ReadLimits: Sendable, Hashable {
-    /// Largest file read, in bytes.
+    /// Most bytes read for one agenda: its file and every file it includes, together.
     public var maxInputBytes: Int
     /// Most nodes a document may expand to once every alias is followed.
     public var maxExpandedNodes: Int
@@ -26,6 +26,9 @@ public struct ReadLimits: Sendable, Hashable {
     }
 
     public static let `default` = ReadLimits()
+
+    /// The largest input size limit the command line accepts, in MB.
+    public static let largestInputMegabytes = 4096
 }
 
 /// Reads YAML bytes through libyaml's event API straight into a `YAMLDocument`, iteratively
@@ -50,7 +53,7 @@ public enum YAMLReader {
     }
 }
 
-private struct Builder {
+struct Builder {
     struct Frame {
         var node: Int32
         var pendingStart: Int
@@ -68,9 +71,14 @@ private struct Builder {
     var stack: [Frame] = []
     var anchors: [String: (node: Int32, expanded: Int)] = [:]
     var expandedTotal = 0
+    var sawAlias = false
     var documents = 0
     var sawRoot = false
     var documentIsUsable = false
+    /// For a piece of a file read on its own: the lines before it, and the levels of nesting
+    /// around it, so its nodes carry their places in the whole file.
+    var lineOffset: Int32 = 0
+    var depthOffset = 0
 
     init(path: String, limits: ReadLimits, inputSize: Int) {
         self.path = path
@@ -162,6 +170,7 @@ private struct Builder {
                 fail(.syntax, "the alias '*\(name)' names no anchor defined before it", at: event.start_mark)
                 return false
             }
+            sawAlias = true
             return complete(target.node, expanded: target.expanded, anchor: nil, mark: event.start_mark)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -173,7 +182,7 @@ private struct Builder {
                     hint: "remove it")
                 return false
             }
-            if stack.count >= limits.maxDepth {
+            if stack.count + depthOffset >= limits.maxDepth {
                 fail(
                     .nestingLimit, "lists and mappings are nested more than \(limits.maxDepth) levels deep",
                     at: event.start_mark, hint: "an agenda file needs only a few levels")
@@ -183,7 +192,7 @@ private struct Builder {
             let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
             stack.append(
                 Frame(node: index, pendingStart: pending.count, expanded: 1, anchor: anchor.map { String(cString: $0) }))
-            expandedTotal += 1
+            return count(1, at: event.start_mark)
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             let frame = stack.removeLast()
             let childStart = Int32(document.children.count)
@@ -193,7 +202,10 @@ private struct Builder {
             document.nodes[node].start = childStart
             document.nodes[node].count = Int32(document.children.count) - childStart
             if document.nodes[node].kind == .mapping { checkKeys(of: node) }
-            if let anchor = frame.anchor { anchors[anchor] = (frame.node, frame.expanded) }
+            if let anchor = frame.anchor {
+                anchors[anchor] = (frame.node, frame.expanded)
+                document.anchoredSizes[frame.node] = frame.expanded
+            }
             return attach(frame.node, expanded: frame.expanded)
         default:
             break
@@ -211,7 +223,7 @@ private struct Builder {
         let index = Int32(document.nodes.count)
         document.nodes.append(
             YAMLDocument.Node(
-                kind: kind, style: style, line: Int32(clamping: mark.line + 1), column: Int32(clamping: mark.column + 1),
+                kind: kind, style: style, line: Int32(clamping: mark.line + 1) + lineOffset, column: Int32(clamping: mark.column + 1),
                 start: start, count: count))
         return index
     }
@@ -219,15 +231,24 @@ private struct Builder {
     /// A scalar or alias is complete as soon as it is read.
     mutating func complete(_ node: Int32, expanded: Int, anchor: UnsafeMutablePointer<yaml_char_t>?, mark: yaml_mark_t) -> Bool {
         if let anchor { anchors[String(cString: anchor)] = (node, expanded) }
-        expandedTotal += expanded
-        if expandedTotal > limits.maxExpandedNodes {
+        return count(expanded, at: mark) && attach(node, expanded: expanded)
+    }
+
+    /// Counts nodes as the document would hold them with every alias written out; false once
+    /// there are more than the limit, which stops an alias bomb after a bounded amount of work.
+    mutating func count(_ nodes: Int, at mark: yaml_mark_t) -> Bool {
+        expandedTotal += nodes
+        guard expandedTotal > limits.maxExpandedNodes else { return true }
+        if sawAlias {
             fail(
-                .aliasLimit,
-                "aliases expand this document to more than \(limits.maxExpandedNodes) nodes",
-                at: mark, hint: "an alias bomb is refused; write the repeated content out or reduce the aliases")
-            return false
+                .aliasLimit, "aliases expand this document to more than \(limits.maxExpandedNodes) nodes",
+                at: mark, hint: "an alias counts every node it repeats; use fewer aliases of large parts (an alias bomb is refused)")
+        } else {
+            fail(
+                .aliasLimit, "this document has more than \(limits.maxExpandedNodes) nodes (keys, values, lists and mappings)",
+                at: mark, hint: "split it into files named under 'include'")
         }
-        return attach(node, expanded: expanded)
+        return false
     }
 
     mutating func attach(_ node: Int32, expanded: Int) -> Bool {

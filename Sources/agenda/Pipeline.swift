@@ -5,12 +5,12 @@ import ArgumentParser
 
 /// Options every command that reads agenda files shares.
 struct InputOptions: ParsableArguments {
-    @Option(help: "Largest file read, in MB (1 to 4096).")
+    @Option(help: "Most input read for one agenda, its includes counted in, in MB (1 to 4096).")
     var maxInputSize: Int = 64
 
     func validate() throws {
-        guard (1...4096).contains(maxInputSize) else {
-            throw ValidationError("--max-input-size must be a positive number of MB, at most 4096.")
+        guard (1...ReadLimits.largestInputMegabytes).contains(maxInputSize) else {
+            throw ValidationError("--max-input-size must be a positive number of MB, at most \(ReadLimits.largestInputMegabytes).")
         }
     }
 

@@ -94,7 +94,7 @@ struct CheckCommandTests {
         try Data(("agenda: { id: big }\n# " + String(repeating: "x", count: 2 << 20) + "\n").utf8).write(to: file)
         let refused = try CLI.run(["check", "--max-input-size", "1", file.path])
         #expect(refused.status == 2)
-        #expect(refused.stdout.contains("more than the limit of 1048576 bytes"))
+        #expect(refused.stdout.contains("more than the input size limit of 1048576 bytes (1 MB); raise the limit with --max-input-size 3 (in MB)"))
         #expect(refused.stdout.contains("[AG002]"))
         #expect(try CLI.run(["check", "--max-input-size", "3", file.path]).status == 0)
     }

@@ -73,4 +73,29 @@ struct CheckRunnerTests {
         #expect(found.first?.location == example.location(1, file: "a.yaml"))
         #expect(found.first?.message.contains("minutes, hours, days or weeks") == true)
     }
+
+    /// Leads and slack in working days are counted in a few steps, however long: checks on
+    /// many events with the longest lead, or with windows across the whole calendar, end
+    /// quickly.
+    @Test func longWorkingDayCountsInChecksAreQuick() {
+        var text = """
+            agenda: { id: a, timezone: UTC, calendar: office, start: 0001-01-01, end: 9999-12-20 }
+            calendars: { office: { holidays: [0001-01-03, 9999-12-06] } }
+            checks: { AG306: { threshold: 3000000 working days } }
+            events:
+              - { id: s, title: Session, kind: session, start: 9999-12-13, end: 9999-12-17 }
+
+            """
+        for index in 0..<300 {
+            text += "  - { id: d\(index), title: D, kind: deadline, on: 2016-01-04, for: s, lead: 2000000 working days }\n"
+            text += "  - { id: f\(index), title: F, kind: milestone, not_before: 0001-01-01 }\n"
+        }
+        let started = ContinuousClock.now
+        let found = diagnostics(text).diagnostics
+        #expect(ContinuousClock.now - started < .seconds(20))
+        // 2,000,000 working days before 9999-12-13 reach back to 2333, after 2016: in time.
+        #expect(!found.contains { $0.code.rawValue == "AG307" })
+        // Each milestone's window holds fewer working days than the threshold.
+        #expect(found.filter { $0.code.rawValue == "AG306" }.count == 300)
+    }
 }

@@ -141,6 +141,17 @@ struct TimeParserTests {
             return
         }
         #expect(error.message == "'2015-02-30' is not a date: February 2015 has 28 days")
+        // Years run from 0001 to 9999, in dates and date-times alike.
+        #expect(try TimeParsers.date("0001-01-01").get() == LocalDate.earliest)
+        #expect(try TimeParsers.date("9999-12-31").get() == LocalDate.latest.adding(days: 1))
+        for text in ["0000-12-31", "0000-01-01T10:00"] {
+            guard case .failure(let year) = TimeParsers.timeSpec(text) else {
+                Issue.record("\(text) was accepted")
+                continue
+            }
+            #expect(year.code == .invalidDate)
+            #expect(year.message == "'\(text.prefix(10))' is not a date: years run from 0001 to 9999")
+        }
     }
 
     @Test func timesOfDay() throws {
@@ -187,5 +198,24 @@ struct TimeParserTests {
         #expect(throws: TimeParsers.Failure.self) { try TimeParsers.duration("-2 days").get() }
         #expect(throws: TimeParsers.Failure.self) { try TimeParsers.duration("2 fortnights").get() }
         #expect(throws: TimeParsers.Failure.self) { try TimeParsers.duration("9999999999 days").get() }
+        // No longer than the days a date can be written on: sums of dates and durations stay
+        // small enough for arithmetic in seconds.
+        let longest = [
+            "999999999 minutes", "87649416 hours", "3652059 days", "521722 weeks", "119988 months", "3652059 working days",
+        ]
+        for text in longest {
+            #expect(throws: Never.self, "\(text)") { try TimeParsers.duration(text).get() }
+        }
+        let tooLong = ["87649417 hours", "3652060 days", "521723 weeks", "119989 months", "999999999 working days"]
+        let maxima = ["87649416 hours", "3652059 days", "521722 weeks", "119988 months", "3652059 working days"]
+        for (text, maximum) in zip(tooLong, maxima) {
+            guard case .failure(let failure) = TimeParsers.duration(text) else {
+                Issue.record("\(text) was accepted")
+                continue
+            }
+            #expect(failure.code == .invalidDuration)
+            #expect(
+                failure.message == "'\(text)' is longer than any agenda can span: at most \(maximum) fit between 0001-01-01 and 9999-12-31")
+        }
     }
 }

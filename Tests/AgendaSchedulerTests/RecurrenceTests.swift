@@ -86,4 +86,52 @@ struct RecurrenceTests {
         // 01:30, 02:30 summer time, 02:30 winter time.
         #expect(autumn.map(\.id) == ["h-2016-10-30-0130", "h-2016-10-30-0230", "h-2016-10-30-0230-2"])
     }
+
+    /// The loader counts a rule's occurrences without expanding it, to hold it to its limit:
+    /// the count is what the expansion makes, in every unit, across clock changes and over
+    /// months without the start's day.
+    @Test(arguments: ["UTC", "Europe/Vienna", "America/New_York", "Australia/Lord_Howe"])
+    func countingAgreesWithExpanding(_ zoneName: String) throws {
+        let zone = try #require(TimeZoneRules(named: zoneName))
+        let starts = ["2016-01-31T00:00", "2016-02-29T09:30", "2015-10-25T02:30", "2016-03-27T01:59", "2016-03-13T02:30"]
+        let steps = [
+            Duration(7, .minutes), Duration(1, .hours), Duration(5, .hours), Duration(1, .days), Duration(3, .days),
+            Duration(2, .weeks), Duration(1, .months), Duration(12, .months), Duration(5, .months),
+        ]
+        for start in starts {
+            guard case .success(.local(let local)) = TimeParsers.timeSpec(start) else {
+                Issue.record("'\(start)' does not read")
+                continue
+            }
+            for step in steps {
+                for days in [0, 1, 40, 400, 1500] {
+                    let rule = RepeatRule(every: step, end: .until(local.date.adding(days: days)), at: SourceLocation(file: "r", line: 1, column: 1))
+                    let first = zone.instant(for: local)
+                    let expanded = Recurrence.occurrences(
+                        of: rule, start: zone.localTime(at: first), firstEnd: first, allDay: false, zone: zone, limit: 1_000_000)
+                    #expect(
+                        Recurrence.count(of: rule, start: zone.localTime(at: first), zone: zone) == expanded.count,
+                        "\(start) every \(step) for \(days) days in \(zoneName)")
+                }
+            }
+        }
+    }
+
+    /// An agenda built in code is held to the scheduler's limit too: a rule over it is an
+    /// error at its `until`, never a series cut short.
+    @Test func aSeriesOverTheSchedulersLimitIsAnErrorNotCutShort() throws {
+        let agenda = try #require(
+            AgendaLoader().load(
+                bytes: Array(
+                    (Self.header + "  - { id: c, title: C, start: 2016-01-04T10:00, duration: 1h, repeat: { every: 1 day, until: 2016-01-13 } }\n").utf8),
+                path: "r.yaml"
+            ).agenda)
+        let plan = Scheduler(maxOccurrences: 9).plan(agenda)
+        #expect(plan.items.isEmpty)
+        #expect(plan.diagnostics.map(\.code) == [.limitExceeded])
+        #expect(plan.diagnostics.first?.location == SourceLocation(file: "r.yaml", line: 3, column: 94))
+        #expect(
+            plan.diagnostics.first?.message == "this 'repeat' makes 10 occurrences, more than the limit of 9 occurrences of one 'repeat'")
+        #expect(Scheduler(maxOccurrences: 10).plan(agenda).items.count == 10)
+    }
 }

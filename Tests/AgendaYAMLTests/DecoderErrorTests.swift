@@ -351,21 +351,6 @@ struct DecoderErrorTests {
         #expect(result.diagnostics.first?.notes.first?.location == source.location(1, file: "test.yaml"))
     }
 
-    @Test func occurrenceLimitsApplyToCountAndUntil() {
-        expectErrors(
-            """
-            agenda: { id: a }
-            events:
-              - { id: a, title: A, start: 2016-01-01T10:00, duration: 1h, repeat: { every: 1 day, count: 1️⃣10001 } }
-              - { id: b, title: B, start: 2016-01-01T10:00, duration: 1h, repeat: { every: 1 hour, until: 2️⃣2018-01-01 } }
-              - { id: c, title: C, start: 2016-01-01T10:00, duration: 1h, repeat: { every: 1 day, until: 2018-01-01 } }
-            """,
-            [
-                .init(1, .limitExceeded, "'count' asks for 10001 occurrences, more than the limit of 10000"),
-                .init(2, .limitExceeded, "more than the limit of 10000"),
-            ])
-    }
-
     @Test func emptyValuesAreNotSilentlyDefaulted() {
         expectErrors(
             """

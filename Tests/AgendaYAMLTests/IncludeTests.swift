@@ -143,6 +143,29 @@ struct IncludeTests {
         try folder.write("big.yaml", "agenda: { id: a }\n# " + String(repeating: "x", count: 2000) + "\n")
         let result = AgendaLoader(limits: ReadLimits(maxInputBytes: 1000)).load(file: folder.file("big.yaml"))
         #expect(result.diagnostics.map(\.code) == [.fileTooLarge])
-        #expect(result.diagnostics.first?.location?.line == 1)
+        #expect(result.diagnostics.first?.location == SourceLocation(file: folder.file("big.yaml"), line: 1, column: 1))
+        #expect(
+            result.diagnostics.first?.message
+                == "'\(folder.file("big.yaml"))' is 2021 bytes, more than the input size limit of 1000 bytes")
+        #expect(result.diagnostics.first?.hint == "raise the limit with --max-input-size 1 (in MB)")
+        // Bytes given in memory are held to the same limit.
+        let bytes = AgendaLoader(limits: ReadLimits(maxInputBytes: 1000)).load(bytes: Array(repeating: 0x20, count: 1001), path: "m.yaml")
+        #expect(bytes.diagnostics.map(\.code) == [.fileTooLarge])
+    }
+
+    @Test func theSizeLimitHoldsForAnAgendaAndItsIncludesTogether() throws {
+        let folder = try TemporaryFolder()
+        let top = try folder.write("top.yaml", "agenda: { id: a }\ninclude: [a.yaml, 1️⃣b.yaml, 2️⃣c.yaml]\n")
+        let fragment = "events: []\n# " + String(repeating: "x", count: 400) + "\n"
+        for name in ["a.yaml", "b.yaml", "c.yaml"] { try folder.write(name, fragment) }
+        let result = AgendaLoader(limits: ReadLimits(maxInputBytes: 800)).load(file: folder.file("top.yaml"))
+        // The top file and one fragment fit; each of the other two would bring them past 800.
+        let total = top.text.utf8.count + 2 * fragment.utf8.count
+        #expect(result.diagnostics.map(\.code) == [.fileTooLarge, .fileTooLarge])
+        #expect(result.diagnostics.map(\.location) == [top.location(1, file: folder.file("top.yaml")), top.location(2, file: folder.file("top.yaml"))])
+        #expect(
+            result.diagnostics.map(\.message) == ["b", "c"].map {
+                "'\(folder.file("\($0).yaml"))' is 414 bytes and brings the agenda's files to \(total) bytes, more than the input size limit of 800 bytes"
+            })
     }
 }

@@ -49,11 +49,31 @@ struct YAMLReaderTests {
             let refs = Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ")
             text += "l\(level): &l\(level) [\(refs)]\n"
         }
+        let started = ContinuousClock.now
         let (doc, diagnostics) = read(text)
         #expect(doc == nil)
         #expect(diagnostics.map(\.code) == [.aliasLimit])
-        // 10^7 nodes are crossed within the seventh level, long before 10^10 could be built.
-        #expect(diagnostics.first?.location?.line == 7)
+        // 10^7 nodes are crossed on the seventh line, long before 10^10 could be built: the
+        // lines before it make 1,234,573 nodes, each alias on it adds 1,111,111, and the
+        // eighth crosses the limit.
+        #expect(diagnostics.first?.location == AgendaCore.SourceLocation(file: "r.yaml", line: 7, column: 45))
+        #expect(diagnostics.first?.message == "aliases expand this document to more than 10000000 nodes")
+        #expect(
+            diagnostics.first?.hint == "an alias counts every node it repeats; use fewer aliases of large parts (an alias bomb is refused)")
+        // An alias costs one step whatever it repeats: nothing is copied.
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
+    @Test func aDocumentWithoutAliasesOverTheNodeLimitIsToldToSplit() {
+        let source = MarkedSource("a: [1, 2, 3]\nb: [4, 1️⃣5]\n")
+        // 1 root + 2 keys + 2 lists + 5 values = 10 nodes.
+        #expect(read(source.text, limits: ReadLimits(maxExpandedNodes: 10)).1.isEmpty)
+        let (doc, diagnostics) = read(source.text, limits: ReadLimits(maxExpandedNodes: 9))
+        #expect(doc == nil)
+        #expect(diagnostics.map(\.code) == [.aliasLimit])
+        #expect(diagnostics.first?.location == source.location(1, file: "r.yaml"))
+        #expect(diagnostics.first?.message == "this document has more than 9 nodes (keys, values, lists and mappings)")
+        #expect(diagnostics.first?.hint == "split it into files named under 'include'")
     }
 
     @Test func theExpansionLimitCountsEveryAliasedNode() {
@@ -69,6 +89,8 @@ struct YAMLReaderTests {
         #expect(doc == nil)
         #expect(diagnostics.map(\.code) == [.nestingLimit])
         #expect(diagnostics.first?.location == AgendaCore.SourceLocation(file: "r.yaml", line: 1, column: 3 + 512))  // the 513th level: the root mapping and 512 brackets fit
+        #expect(diagnostics.first?.message == "lists and mappings are nested more than 512 levels deep")
+        #expect(diagnostics.first?.hint == "an agenda file needs only a few levels")
     }
 
     @Test func nestingUpToTheLimitIsRead() {

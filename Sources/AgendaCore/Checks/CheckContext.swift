@@ -17,6 +17,10 @@ public struct CheckContext: Sendable {
     private let calendars: [WorkCalendar]
     private let calendarDaysOff: [DaysOff]
     private let calendarOfEvent: [Int32]
+    /// Working-day counters of `calendars`, built once: a count of working days takes a few
+    /// steps, however many days it spans.
+    private let counters: [EventClock]
+    private static let unrestricted = EventClock(zone: .utc, calendar: .none)
     /// The start and end (seconds since 1970-01-01) and the event index of each plan item.
     public let itemStart: [Int64]
     public let itemEnd: [Int64]
@@ -44,6 +48,7 @@ public struct CheckContext: Sendable {
         parents = places.parents
         calendars = places.calendars
         calendarDaysOff = places.calendars.map(DaysOff.init)
+        counters = places.calendars.map { EventClock(zone: .utc, calendar: $0) }
         calendarOfEvent = places.calendarOfEvent
         itemStart = people.itemStart
         itemEnd = people.itemEnd
@@ -201,6 +206,11 @@ public struct CheckContext: Sendable {
     /// when it is `none`.
     public func calendar(of eventIndex: Int) -> WorkCalendar? {
         calendarOfEvent[eventIndex] < 0 ? nil : calendars[Int(calendarOfEvent[eventIndex])]
+    }
+
+    /// Counts the working days of an event's calendar (every day for `none`).
+    public func workingDays(of eventIndex: Int) -> EventClock {
+        calendarOfEvent[eventIndex] < 0 ? Self.unrestricted : counters[Int(calendarOfEvent[eventIndex])]
     }
 
     /// The days off of an event's working calendar; nil when it is `none`.

@@ -1,6 +1,6 @@
 /// A loaded, validated agenda: the input of the scheduler. Every element keeps the source
 /// location it was read from, so any later stage can point back at the file.
-public struct Agenda: Sendable {
+public struct Agenda: Sendable, Hashable {
     public var id: String
     public var title: String?
     public var timeZone: TimeZoneRules

@@ -22,6 +22,19 @@ public struct Duration: Hashable, Sendable, CustomStringConvertible {
 
     public static let zero = Duration(0, .minutes)
 
+    /// The largest amount of a unit: no longer than the days from 0001-01-01 to 9999-12-31
+    /// (3,652,059), so that no sum of a date and a duration can overflow; minutes stop at
+    /// nine digits.
+    public static func maximumAmount(of unit: Unit) -> Int {
+        switch unit {
+        case .minutes: 999_999_999
+        case .hours: 87_649_416
+        case .days, .workingDays: 3_652_059
+        case .weeks: 521_722
+        case .months: 119_988
+        }
+    }
+
     public var isZero: Bool { amount == 0 }
 
     /// Minutes and hours: measured by the clock, not the calendar.

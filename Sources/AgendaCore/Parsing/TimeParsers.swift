@@ -31,6 +31,9 @@ public enum TimeParsers {
         guard (1...12).contains(m) else {
             return .failure(Failure(.invalidDate, "'\(text)' is not a date: there is no month \(m)"))
         }
+        guard y >= 1 else {
+            return .failure(Failure(.invalidDate, "'\(text)' is not a date: years run from 0001 to 9999"))
+        }
         guard let date = LocalDate(year: y, month: m, day: d) else {
             let days = LocalDate.daysIn(month: m, year: y)
             return .failure(Failure(.invalidDate, "'\(text)' is not a date: \(monthNames[m - 1]) \(y) has \(days) days"))
@@ -153,6 +156,14 @@ public enum TimeParsers {
         guard let unit = units[words] else {
             let hint = words.isEmpty ? "the unit is missing" : "'\(words)' is not a unit"
             return .failure(Failure(.invalidDuration, "'\(text)' is not a duration: \(hint); \(example)"))
+        }
+        let largest = Duration.maximumAmount(of: unit)
+        guard amount <= largest else {
+            return .failure(
+                Failure(
+                    .invalidDuration,
+                    "'\(text)' is longer than any agenda can span: at most \(Duration(largest, unit)) fit between 0001-01-01 and 9999-12-31"
+                ))
         }
         return .success(Duration(amount, unit))
     }

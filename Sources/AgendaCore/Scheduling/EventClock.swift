@@ -10,22 +10,40 @@ public final class EventClock: Sendable {
     public let calendar: WorkCalendar
     /// `calendar: none`: every day and hour is working.
     public let isUnrestricted: Bool
-    /// Weekend days as bits, Monday first, and holidays as a bitmap of days from the first
-    /// one: the working-day test on the hot path does no hashing.
+    /// Weekend days as bits, Monday first: the working-day test on the hot path does no
+    /// hashing.
     private let weekendMask: UInt8
-    private let firstHoliday: Int
-    private let holidayBits: [UInt64]
+    /// Working days in any seven days without a holiday (at least one: a calendar of seven
+    /// weekend days is refused when it is read).
+    let workingDaysPerWeek: Int
+    /// From the first holiday to the last, one bit per day, set on working days, and the
+    /// working days before each word of 64: with whole weeks outside that span, any count of
+    /// working days takes a few steps, however many days it spans.
+    private let spanStart: Int
+    private let spanDays: Int
+    private let spanBits: [UInt64]
+    private let spanCounts: [Int]
 
     public init(zone: TimeZoneRules, calendar: WorkCalendar) {
         self.zone = zone
         self.calendar = calendar
         isUnrestricted = calendar.name == WorkCalendar.noneName
-        weekendMask = calendar.weekends.reduce(0) { $0 | UInt8(1 << ($1.isoNumber - 1)) }
-        let days = calendar.holidays.keys.map(\.daysSinceEpoch)
-        firstHoliday = days.min() ?? 0
-        var bits = [UInt64](repeating: 0, count: ((days.max() ?? 0) - firstHoliday) / 64 + 1)
-        for day in days { bits[(day - firstHoliday) / 64] |= 1 << UInt64((day - firstHoliday) % 64) }
-        holidayBits = days.isEmpty ? [] : bits
+        let mask = calendar.weekends.reduce(UInt8(0)) { $0 | UInt8(1 << ($1.isoNumber - 1)) }
+        weekendMask = isUnrestricted ? 0 : mask
+        workingDaysPerWeek = max(1, 7 - weekendMask.nonzeroBitCount)
+        let days = isUnrestricted ? [] : calendar.holidays.keys.map(\.daysSinceEpoch)
+        spanStart = days.min() ?? 0
+        spanDays = days.isEmpty ? 0 : (days.max()! - spanStart + 1)
+        var bits = [UInt64](repeating: 0, count: (spanDays + 63) / 64)
+        for offset in 0..<spanDays where mask & UInt8(1 << (LocalDate(daysSinceEpoch: spanStart + offset).weekday.isoNumber - 1)) == 0 {
+            bits[offset / 64] |= 1 << UInt64(offset % 64)
+        }
+        for day in days { bits[(day - spanStart) / 64] &= ~(1 << UInt64((day - spanStart) % 64)) }
+        spanBits = bits
+        var counts = [0]
+        counts.reserveCapacity(bits.count + 1)
+        for word in bits { counts.append(counts[counts.count - 1] + word.nonzeroBitCount) }
+        spanCounts = counts
     }
 
     // MARK: Local dates
@@ -50,25 +68,88 @@ public final class EventClock: Sendable {
     }
 
     public func isWorkingDay(_ date: LocalDate) -> Bool {
-        if isUnrestricted { return true }
-        if weekendMask & UInt8(1 << (date.weekday.isoNumber - 1)) != 0 { return false }
-        let offset = date.daysSinceEpoch - firstHoliday
-        guard offset >= 0, offset / 64 < holidayBits.count else { return true }
-        return holidayBits[offset / 64] & (1 << UInt64(offset % 64)) == 0
+        let offset = date.daysSinceEpoch - spanStart
+        if offset >= 0 && offset < spanDays { return spanBits[offset / 64] & (1 << UInt64(offset % 64)) != 0 }
+        return weekendMask & UInt8(1 << (date.weekday.isoNumber - 1)) == 0
     }
 
-    /// The first working day on or after `date` (a calendar without working days would loop:
-    /// seven weekend days are refused when the calendar is read, and holidays are finite).
+    /// The first working day on or after `date`.
     public func workingDay(onOrAfter date: LocalDate) -> LocalDate {
-        var day = date
-        while !isWorkingDay(day) { day = day.adding(days: 1) }
-        return day
+        workingDay(number: 1, from: date, step: 1)
     }
 
     public func workingDay(onOrBefore date: LocalDate) -> LocalDate {
-        var day = date
-        while !isWorkingDay(day) { day = day.adding(days: -1) }
-        return day
+        workingDay(number: 1, from: date, step: -1)
+    }
+
+    /// How many working days there are from `first` up to, not including, `end`.
+    public func workingDays(from first: LocalDate, to end: LocalDate) -> Int {
+        max(0, workingDaysBefore(end.daysSinceEpoch) - workingDaysBefore(first.daysSinceEpoch))
+    }
+
+    /// The `number`th working day counted from `date` (itself included when it works),
+    /// forward for `step` 1 and backward for -1.
+    public func workingDay(number: Int, from date: LocalDate, step: Int) -> LocalDate {
+        let from = date.daysSinceEpoch
+        let number = max(1, number)
+        // Most counts are short: a next working day, a gap of a few. A few steps find them.
+        var remaining = number
+        var day = from
+        for _ in 0..<16 {
+            if isWorkingDay(LocalDate(daysSinceEpoch: day)) {
+                remaining -= 1
+                if remaining == 0 { return LocalDate(daysSinceEpoch: day) }
+            }
+            day += step
+        }
+        // Each week holds at least one working day, and each holiday takes away at most one.
+        var reach = 7 * (number / workingDaysPerWeek + 1)
+        if step > 0 {
+            // The first day after which `number` working days have passed.
+            let target = workingDaysBefore(from) + number
+            while workingDaysBefore(from + reach) < target { reach *= 2 }
+            var low = from
+            var high = from + reach - 1
+            while low < high {
+                let middle = low + (high - low) / 2
+                if workingDaysBefore(middle + 1) >= target { high = middle } else { low = middle + 1 }
+            }
+            return LocalDate(daysSinceEpoch: low)
+        }
+        // The last day from which `number` working days run up to `date`.
+        let target = workingDaysBefore(from + 1) - number
+        while workingDaysBefore(from + 1 - reach) > target { reach *= 2 }
+        var low = from + 1 - reach
+        var high = from
+        while low < high {
+            let middle = low + (high - low + 1) / 2
+            if workingDaysBefore(middle) <= target { low = middle } else { high = middle - 1 }
+        }
+        return LocalDate(daysSinceEpoch: low)
+    }
+
+    /// Working days from the start of the holidays' span up to `day` (negative before it): a
+    /// running count, so the days between two dates are a difference of two.
+    private func workingDaysBefore(_ day: Int) -> Int {
+        if day <= spanStart { return -plainWorkingDays(from: day, to: spanStart) }
+        let offset = day - spanStart
+        if offset >= spanDays { return spanCounts[spanCounts.count - 1] + plainWorkingDays(from: spanStart + spanDays, to: day) }
+        let word = offset / 64
+        let below = offset % 64 == 0 ? 0 : (spanBits[word] & ((1 << UInt64(offset % 64)) - 1)).nonzeroBitCount
+        return spanCounts[word] + below
+    }
+
+    /// Working days from `first` up to `end` where no holiday falls: whole weeks, then the
+    /// days left.
+    private func plainWorkingDays(from first: Int, to end: Int) -> Int {
+        let weeks = (end - first) / 7
+        var count = weeks * workingDaysPerWeek
+        var day = first + 7 * weeks
+        while day < end {
+            if weekendMask & UInt8(1 << (LocalDate(daysSinceEpoch: day).weekday.isoNumber - 1)) == 0 { count += 1 }
+            day += 1
+        }
+        return count
     }
 
     // MARK: Gaps
@@ -90,15 +171,8 @@ public final class EventClock: Sendable {
             return zone.instant(for: LocalDateTime(date: wall.date.adding(months: gap.amount), secondOfDay: wall.secondOfDay))
         case .workingDays:
             // Whole working days only: the day `t` falls in counts only if `t` is its midnight.
-            var day = midnight(atOrAfter: t)
-            var counted = 0
-            while true {
-                if isWorkingDay(day) {
-                    counted += 1
-                    if counted == gap.amount { return midnight(day.adding(days: 1)) }
-                }
-                day = day.adding(days: 1)
-            }
+            let last = workingDay(number: gap.amount, from: midnight(atOrAfter: t), step: 1)
+            return midnight(last.adding(days: 1))
         }
     }
 
@@ -110,15 +184,7 @@ public final class EventClock: Sendable {
             return Instant(secondsSinceEpoch: t.secondsSinceEpoch - gap.elapsedSeconds!)
         case .workingDays:
             // The last day of the N whole working days must end by `t`.
-            var day = midnight(atOrBefore: t).adding(days: -1)
-            var counted = 0
-            while true {
-                if isWorkingDay(day) {
-                    counted += 1
-                    if counted == gap.amount { return midnight(day) }
-                }
-                day = day.adding(days: -1)
-            }
+            return midnight(workingDay(number: gap.amount, from: midnight(atOrBefore: t).adding(days: -1), step: -1))
         case .days, .weeks, .months:
             // Local arithmetic inverts exactly away from daylight-saving changes and month
             // ends; one check each way confirms it, and only a failed check pays for a search.
@@ -189,15 +255,7 @@ public final class EventClock: Sendable {
             let first = local(s).date
             switch duration.unit {
             case .workingDays:
-                var day = first
-                var counted = 0
-                while true {
-                    if isWorkingDay(day) {
-                        counted += 1
-                        if counted >= duration.amount { return midnight(day.adding(days: 1)) }
-                    }
-                    day = day.adding(days: 1)
-                }
+                return midnight(workingDay(number: duration.amount, from: first, step: 1).adding(days: 1))
             case .months: return midnight(first.adding(months: duration.amount))
             case .weeks: return midnight(first.adding(days: 7 * duration.amount))
             case .days: return midnight(first.adding(days: duration.amount))

@@ -8,6 +8,14 @@ struct Network {
 
     static func isFinite(_ value: Int64) -> Bool { value > negativeInfinity && value < positiveInfinity }
 
+    /// Where bounds stop: about 140 million years from 1970 either way, far past the dates a
+    /// plan holds (0001-01-01 to 9999-12-30) yet far from overflowing. Gaps that push bounds
+    /// round a cycle reach the cycle's limit long before this, so they still read as a
+    /// cycle; long gaps added up along a chain stop here, and the event is reported out of
+    /// range.
+    static let earliestBound: Int64 = -(1 << 52)
+    static let latestBound: Int64 = 1 << 52
+
     /// How one event occupies time.
     struct Node {
         var eventIndex: Int
@@ -313,7 +321,8 @@ struct Network {
         queue.append(Int32(node))
     }
 
-    private mutating func raise(_ node: Int, to value: Int64, _ reason: Reason) -> Failure? {
+    private mutating func raise(_ node: Int, to unclamped: Int64, _ reason: Reason) -> Failure? {
+        let value = min(max(unclamped, Self.earliestBound), Self.latestBound)
         guard value > lo[node] else { return nil }
         lo[node] = value
         loReason[node] = reason
@@ -324,7 +333,8 @@ struct Network {
         return nil
     }
 
-    private mutating func lower(_ node: Int, to value: Int64, _ reason: Reason) -> Failure? {
+    private mutating func lower(_ node: Int, to unclamped: Int64, _ reason: Reason) -> Failure? {
+        let value = min(max(unclamped, Self.earliestBound), Self.latestBound)
         guard value < hi[node] else { return nil }
         hi[node] = value
         hiReason[node] = reason
@@ -433,17 +443,12 @@ struct Network {
             guard let hours = n.hours else { return t }
             let clock = n.clock
             let wall = clock.local(instant(t))
-            var date = wall.date
-            var second = wall.secondOfDay
             let latest = hours.upperBound - Int(n.durationSeconds)
-            while true {
-                if clock.isWorkingDay(date) {
-                    if second <= hours.lowerBound { return at(clock, date, hours.lowerBound) }
-                    if second <= latest { return t }
-                }
-                date = date.adding(days: 1)
-                second = 0
+            if clock.isWorkingDay(wall.date) {
+                if wall.secondOfDay <= hours.lowerBound { return at(clock, wall.date, hours.lowerBound) }
+                if wall.secondOfDay <= latest { return t }
             }
+            return at(clock, clock.workingDay(onOrAfter: wall.date.adding(days: 1)), hours.lowerBound)
         }
     }
 
@@ -463,17 +468,12 @@ struct Network {
             guard let hours = n.hours else { return t }
             let clock = n.clock
             let wall = clock.local(instant(t))
-            var date = wall.date
-            var second = wall.secondOfDay
             let latest = hours.upperBound - Int(n.durationSeconds)
-            while true {
-                if clock.isWorkingDay(date) {
-                    if second >= latest { return at(clock, date, latest) }
-                    if second >= hours.lowerBound { return t }
-                }
-                date = date.adding(days: -1)
-                second = 86_400
+            if clock.isWorkingDay(wall.date) {
+                if wall.secondOfDay >= latest { return at(clock, wall.date, latest) }
+                if wall.secondOfDay >= hours.lowerBound { return t }
             }
+            return at(clock, clock.workingDay(onOrBefore: wall.date.adding(days: -1)), latest)
         }
     }
 
@@ -486,6 +486,11 @@ struct Network {
         let n = nodes[node]
         if n.fixed { return n.fixedStart - max(0, n.fixedEnd - limit) }
         if n.durationSeconds >= 0 { return snapBackward(node, limit - n.durationSeconds) }
+        if case .allDay(let duration) = n.span, duration.unit == .workingDays {
+            // N working days that end by `limit`: the last of them is the last working day
+            // that ends by then, the first N - 1 working days before it.
+            return n.clock.latest(before: instant(limit), gap: duration).secondsSinceEpoch
+        }
         var start = snapBackward(node, limit - approximateLength(n))
         while end(node, startingAt: start) > limit { start = snapBackward(node, start - 1) }
         while true {
@@ -500,6 +505,13 @@ struct Network {
         let n = nodes[node]
         if n.fixed { return n.fixedStart + max(0, limit - n.fixedEnd) }
         if n.durationSeconds >= 0 { return snapForward(node, limit - n.durationSeconds) }
+        if case .allDay(let duration) = n.span, duration.unit == .workingDays {
+            // The last of the N working days is the first working day that ends at or after
+            // `limit`; the start is N - 1 working days before it.
+            let clock = n.clock
+            let last = clock.workingDay(onOrAfter: clock.midnight(atOrAfter: instant(limit)).adding(days: -1))
+            return clock.midnight(clock.workingDay(number: duration.amount, from: last, step: -1)).secondsSinceEpoch
+        }
         var start = snapForward(node, limit - approximateLength(n))
         while end(node, startingAt: start) < limit { start = snapForward(node, start + 1) }
         while true {
@@ -513,9 +525,9 @@ struct Network {
     private func approximateLength(_ n: Node) -> Int64 {
         guard case .allDay(let duration) = n.span else { return 0 }
         switch duration.unit {
-        case .months: return Int64(duration.amount) * 30 * 86_400
+        case .months: return Int64(duration.amount) * 2_629_746  // the mean Gregorian month
         case .weeks: return Int64(duration.amount) * 7 * 86_400
-        case .workingDays: return Int64(duration.amount) * 7 * 86_400 / 5
+        case .workingDays: return Int64(duration.amount) * 7 * 86_400 / Int64(n.clock.workingDaysPerWeek)
         default: return Int64(duration.amount) * 86_400
         }
     }

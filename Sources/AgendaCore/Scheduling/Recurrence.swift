@@ -61,6 +61,48 @@ public enum Recurrence {
         return result
     }
 
+    /// How many occurrences a rule makes, counted before `except` removes any: what
+    /// `occurrences` expands to, computed without expanding it. Closed forms for every unit
+    /// but months from the 29th, 30th or 31st, whose missing dates are counted one by one
+    /// (a few per occurrence at most).
+    public static func count(of rule: RepeatRule, start: LocalDateTime, zone: TimeZoneRules) -> Int {
+        guard case .until(let last) = rule.end else {
+            if case .count(let count) = rule.end { return count }
+            return 0
+        }
+        let every = rule.every
+        switch every.unit {
+        case .minutes, .hours:
+            // Occurrences step elapsed time and are kept while their own date is not after
+            // `until`: while they start before the first instant of the day after it.
+            let first = zone.instant(for: start).secondsSinceEpoch
+            let end = zone.instant(for: LocalDateTime(date: last.adding(days: 1), secondOfDay: 0)).secondsSinceEpoch
+            guard end > first else { return 0 }
+            return Int((end - 1 - first) / every.elapsedSeconds!) + 1
+        case .days, .weeks:
+            let days = last.daysSinceEpoch - start.date.daysSinceEpoch
+            guard days >= 0 else { return 0 }
+            return days / (every.unit == .days ? every.amount : 7 * every.amount) + 1
+        case .months:
+            let (y, m, d) = start.date.components
+            let (ly, lm, ld) = last.components
+            var months = (ly - y) * 12 + (lm - m)
+            if ld < d { months -= 1 }
+            guard months >= 0 else { return 0 }
+            let steps = months / every.amount
+            if d <= 28 { return steps + 1 }
+            var count = 0
+            for step in 0...steps {
+                let total = y * 12 + (m - 1) + step * every.amount
+                let year = total >= 0 ? total / 12 : (total - 11) / 12
+                if d <= LocalDate.daysIn(month: total - year * 12 + 1, year: year) { count += 1 }
+            }
+            return count
+        case .workingDays:
+            return 0
+        }
+    }
+
     /// The local start of the step-th candidate, or nil when that date does not exist.
     static func candidate(_ step: Int, of every: Duration, from start: LocalDateTime) -> LocalDateTime? {
         switch every.unit {

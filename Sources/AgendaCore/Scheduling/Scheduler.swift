@@ -20,6 +20,12 @@ public struct Scheduler: Sendable {
         let order = builder.placementOrder()
         var diagnostics = builder.diagnostics
         let reporter = ConflictReporter(agenda: agenda)
+        // A fixed event beyond the dates a plan holds is an input error; planning around it
+        // would only report conflicts at dates no one can write.
+        let fixedOutOfRange = builder.fixedEventsOutOfRange()
+        if !fixedOutOfRange.isEmpty {
+            return Plan(agenda: agenda, items: [], diagnostics: (diagnostics + fixedOutOfRange).sorted(), trace: nil)
+        }
 
         // Find every independent conflict: report one, set its constraints aside, restart
         // the events it touched, look again.
@@ -70,18 +76,49 @@ public struct Scheduler: Sendable {
         // The windows against the fixed events, before anything is placed: slack comes from them.
         let earliest = network.lo
         let latest = network.hi
+        // An event whose place lies beyond the dates a plan holds is not placed: its bounds
+        // stopped just past them, and placing it there would break its own constraints.
+        var outOfRange: [Diagnostic] = []
         for node in order where !network.nodes[Int(node)].fixed {
             let index = Int(node)
             let start = network.nodes[index].policy == .asap ? network.lo[index] : network.hi[index]
+            if let error = rangeError(placing: index, at: start, in: network, agenda: agenda) {
+                outOfRange.append(error)
+                continue
+            }
             if let failure = network.place(index, at: start) {
                 diagnostics.append(reporter.report(failure, in: network, order: order).diagnostic)
                 return Plan(agenda: agenda, items: [], diagnostics: diagnostics.sorted(), trace: nil)
             }
         }
+        if !outOfRange.isEmpty {
+            return Plan(agenda: agenda, items: [], diagnostics: (diagnostics + outOfRange).sorted(), trace: nil)
+        }
         let items = builder.items(network: network, earliest: earliest, latest: latest)
         let trace = PlanTrace(agenda: agenda, network: network, reporter: reporter)
         return Plan(
             agenda: agenda, items: items, diagnostics: diagnostics.sorted(), trace: trace, eventIndexByID: builder.indexByID)
+    }
+
+    /// The error for a flexible event whose place would lie beyond the dates a plan holds,
+    /// at its id, with a note at the bound that pushes it there.
+    private func rangeError(placing node: Int, at start: Int64, in network: Network, agenda: Agenda) -> Diagnostic? {
+        let range = DateRange(zone: network.nodes[node].clock.zone)
+        let past = network.end(node, startingAt: start) > range.end.secondsSinceEpoch
+        guard past || start < range.start.secondsSinceEpoch else { return nil }
+        let event = agenda.events[network.nodes[node].eventIndex]
+        let reason = past ? network.loReason[node] : network.hiReason[node]
+        let pushedBy: SourceLocation? =
+            switch reason.kind {
+            case .edge: network.edges[Int(reason.index)].location
+            case .base: network.bases[Int(reason.index)].location
+            default: nil
+            }
+        let boundary = past ? "past \(LocalDate.latest), the last day" : "before \(LocalDate.earliest), the first day"
+        return .error(
+            .outOfRange, "'\(event.id)' cannot be placed: its constraints push it \(boundary) a plan can hold",
+            at: event.idLocation, hint: "shorten it, or the gaps that lead to it",
+            notes: pushedBy.map { [.init("its \(past ? "earliest" : "latest") start comes from here", at: $0)] } ?? [])
     }
 
     /// An asap event needs a lower bound and an alap event an upper one; without them there is
@@ -263,8 +300,22 @@ struct NetworkBuilder {
         var fixedStart = startInstant
         if let rule = event.repeatRule {
             let allDay = if case .allDay = span { true } else { false }
+            let localStart = zone.localTime(at: startInstant)
+            // The loader refuses such a rule; an agenda built in code is held to the same limit
+            // rather than cut short without a word.
+            let count = Recurrence.count(of: rule, start: localStart, zone: zone)
+            guard count <= maxOccurrences else {
+                diagnostics.append(
+                    .error(
+                        .limitExceeded,
+                        "this 'repeat' makes \(count) occurrences, more than the limit of \(maxOccurrences) occurrences of one 'repeat'",
+                        at: rule.endLocation ?? rule.location, hint: "split the series into several events, or repeat less often"))
+                return Network.Node(
+                    eventIndex: index, clock: clock, span: span, fixed: true, fixedStart: startInstant.secondsSinceEpoch,
+                    fixedEnd: end.secondsSinceEpoch, policy: policy, hours: nil, durationSeconds: -1)
+            }
             let series = Recurrence.occurrences(
-                of: rule, start: zone.localTime(at: startInstant), firstEnd: end, allDay: allDay, zone: zone, limit: maxOccurrences)
+                of: rule, start: localStart, firstEnd: end, allDay: allDay, zone: zone, limit: maxOccurrences)
             occurrences[index] = series
             if let first = series.first, let last = series.last {
                 fixedStart = first.start
@@ -279,6 +330,46 @@ struct NetworkBuilder {
         return Network.Node(
             eventIndex: index, clock: clock, span: span, fixed: true, fixedStart: fixedStart.secondsSinceEpoch,
             fixedEnd: end.secondsSinceEpoch, policy: policy, hours: nil, durationSeconds: -1)
+    }
+
+    /// An error for each fixed event that starts or ends beyond the dates a plan holds in its
+    /// zone: at its `end` or `duration`, or for a series at its `until` or `count`.
+    func fixedEventsOutOfRange() -> [Diagnostic] {
+        var result: [Diagnostic] = []
+        for (index, node) in nodes.enumerated() where node.fixed {
+            let range = DateRange(zone: node.clock.zone)
+            let event = agenda.events[node.eventIndex]
+            if node.fixedStart < range.start.secondsSinceEpoch {
+                result.append(
+                    .error(
+                        .outOfRange,
+                        "'\(event.id)' starts on \(node.clock.local(Instant(secondsSinceEpoch: node.fixedStart)).date), before \(LocalDate.earliest), the first day a plan can hold",
+                        at: event.start?.location ?? event.location, hint: "write a later start"))
+            } else if node.fixedStart >= range.end.secondsSinceEpoch && event.repeatRule == nil {
+                result.append(
+                    .error(
+                        .outOfRange,
+                        "'\(event.id)' starts on \(node.clock.local(Instant(secondsSinceEpoch: node.fixedStart)).date), after \(LocalDate.latest), the last day a plan can hold",
+                        at: event.start?.location ?? event.location, hint: "write an earlier start"))
+            } else if node.fixedEnd > range.end.secondsSinceEpoch {
+                if let rule = event.repeatRule, let series = occurrences[index],
+                    let beyond = series.first(where: { $0.end > range.end })
+                {
+                    result.append(
+                        .error(
+                            .outOfRange,
+                            "'\(event.id)' repeats past \(LocalDate.latest), the last day a plan can hold: its occurrence of \(node.clock.local(beyond.start).date) ends after it",
+                            at: rule.endLocation ?? rule.location, hint: "end the series sooner"))
+                } else {
+                    result.append(
+                        .error(
+                            .outOfRange,
+                            "'\(event.id)' ends on \(node.clock.local(Instant(secondsSinceEpoch: node.fixedEnd - 1)).date), after \(LocalDate.latest), the last day a plan can hold",
+                            at: event.end?.location ?? event.duration?.location ?? event.location, hint: "shorten it"))
+                }
+            }
+        }
+        return result
     }
 
     /// How a fixed event's end follows from its start when no `end` is written.
@@ -361,6 +452,7 @@ struct NetworkBuilder {
     func items(network: Network, earliest: [Int64], latest: [Int64]) -> [PlannedEvent] {
         var result: [PlannedEvent] = []
         result.reserveCapacity(nodes.count)
+        var ranges: [String: DateRange] = [:]
         let events = agenda.events
         events.withUnsafeBufferPointer { events in
             for index in network.nodes.indices {
@@ -374,16 +466,20 @@ struct NetworkBuilder {
                 }
                 let start = network.lo[index]
                 let end = network.end(index, startingAt: start)
+                // A window that reaches past the dates a plan holds is open on that side.
+                let range = ranges[zone.identifier] ?? DateRange(zone: zone)
+                ranges[zone.identifier] = range
                 let low = fixed ? start : earliest[index]
                 let high = fixed ? start : latest[index]
-                let bounded = Network.isFinite(low) && Network.isFinite(high)
-                let slack: Int64? = bounded ? high - low : nil
+                let lowBounded = Network.isFinite(low) && low >= range.start.secondsSinceEpoch
+                let highBounded = Network.isFinite(high) && high <= range.end.secondsSinceEpoch
+                let slack: Int64? = lowBounded && highBounded ? high - low : nil
                 result.append(
                     PlannedEvent(
                         id: events[eventIndex].id, eventIndex: eventIndex, start: Instant(secondsSinceEpoch: start),
                         end: Instant(secondsSinceEpoch: end), allDay: allDay, fixed: fixed,
-                        earliest: Network.isFinite(low) ? Instant(secondsSinceEpoch: low) : nil,
-                        latest: Network.isFinite(high) ? Instant(secondsSinceEpoch: high) : nil, slackSeconds: slack,
+                        earliest: lowBounded ? Instant(secondsSinceEpoch: low) : nil,
+                        latest: highBounded ? Instant(secondsSinceEpoch: high) : nil, slackSeconds: slack,
                         critical: !fixed && slack == 0, timeZone: zone))
             }
         }
@@ -461,5 +557,17 @@ struct MinHeap {
             }
         }
         return first
+    }
+}
+
+/// The instants a plan may hold in one zone: from the start of 0001-01-01 to the end of
+/// 9999-12-30, on its clocks.
+struct DateRange {
+    let start: Instant
+    let end: Instant
+
+    init(zone: TimeZoneRules) {
+        start = zone.instant(for: LocalDateTime(date: .earliest, secondOfDay: 0))
+        end = zone.instant(for: LocalDateTime(date: LocalDate.latest.adding(days: 1), secondOfDay: 0))
     }
 }

@@ -4,6 +4,12 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     public init(daysSinceEpoch: Int) { self.daysSinceEpoch = daysSinceEpoch }
 
+    /// The first and the last day a plan can hold. Dates are written with four-digit years,
+    /// 0001 to 9999, and exports write an end as the moment after it (an all-day event on
+    /// 9999-12-30 ends at 9999-12-31T00:00), so the last day is 9999-12-30.
+    public static let earliest = LocalDate(daysSinceEpoch: days(year: 1, month: 1, day: 1))
+    public static let latest = LocalDate(daysSinceEpoch: days(year: 9999, month: 12, day: 30))
+
     /// Nil when the triple names no real day (2015-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1,

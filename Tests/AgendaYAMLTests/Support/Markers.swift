@@ -38,10 +38,10 @@ func load(_ marked: String, path: String = "test.yaml", limits: ReadLimits = .de
 
 /// Expects exactly these error diagnostics, each at its marker, in source order.
 func expectErrors(
-    _ marked: String, _ expected: [ExpectedDiagnostic], path: String = "test.yaml",
+    _ marked: String, _ expected: [ExpectedDiagnostic], path: String = "test.yaml", limits: ReadLimits = .default,
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) {
-    let (result, source) = load(marked, path: path)
+    let (result, source) = load(marked, path: path, limits: limits)
     let errors = result.diagnostics.filter { $0.severity == .error }
     #expect(
         errors.count == expected.count,
