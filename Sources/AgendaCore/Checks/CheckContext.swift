@@ -25,8 +25,8 @@ public struct CheckContext: Sendable {
     public let itemStart: [Int64]
     public let itemEnd: [Int64]
     public let itemEvent: [Int32]
-    /// The venue ids events name, numbered as they first come, and each event's number (-1
-    /// for none).
+    /// The venue ids events name, numbered as they first come ("" among them when an event
+    /// names none), and each event's number (-1 when it names none).
     public let venueIDs: [String]
     public let venueOfEvent: [Int32]
     /// The party ids of the events that take a party's time, numbered as they first come.

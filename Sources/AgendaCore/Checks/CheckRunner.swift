@@ -4,8 +4,8 @@ import Foundation
 /// (its default, or `checks:` in the agenda), its options, and the events that `ignore` it.
 public struct CheckRunner: Sendable {
     public let checks: [any Check.Type]
-    /// At most this many checks run at once (by default one per core); 1 runs them all on
-    /// the calling thread, as profilers want.
+    /// 1 runs every check, and makes every lookup, on the calling thread, as profilers want;
+    /// by default they run on every core.
     public let maxWorkers: Int?
 
     public init(checks: [any Check.Type], maxWorkers: Int? = nil) {
