@@ -38,7 +38,7 @@ public struct CancelledDependency: Check {
         var findings: [Finding] = []
         context.plan.agenda.events.withUnsafeBufferPointer { events in
             // Most agendas cancel nothing: then there is nothing to look for.
-            guard events.contains(where: { $0.status == .cancelled }) else { return }
+            guard events.indices.contains(where: { events[$0].status == .cancelled }) else { return }
             for position in events.indices where events[position].status != .cancelled {
                 var references = events[position].constraints.map { (relation: $0.relation.rawValue, id: $0.event, location: $0.location) }
                 if let serves = events[position].serves { references.append(("for", serves.value, serves.location)) }

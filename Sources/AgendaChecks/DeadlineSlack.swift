@@ -44,35 +44,38 @@ public struct DeadlineSlack: Check {
     }
 
     public func findings(in context: CheckContext) -> [Finding] {
-        let plan = context.plan
-        let index = context
+        let agenda = context.plan.agenda
         var findings: [Finding] = []
-        for item in plan.items where !item.fixed {
-            guard plan.agenda.events[item.eventIndex].kind.isPoint, let earliest = item.earliest, let latest = item.latest else { continue }
-            let zone = item.timeZone
-            let from = zone.localTime(at: earliest)
-            let to = zone.localTime(at: latest)
-            let short: Bool
-            let slack: String
-            if threshold.unit == .workingDays {
-                // The working days after the earliest day, up to and with the latest.
-                let days = min(
-                    threshold.amount,
-                    index.workingDays(of: item.eventIndex).workingDays(from: from.date.adding(days: 1), to: to.date.adding(days: 1)))
-                short = days < threshold.amount
-                slack = "\(days) working day\(days == 1 ? "" : "s")"
-            } else {
-                let seconds = to.secondsSinceEpoch - from.secondsSinceEpoch
-                let limit = threshold.elapsedSeconds ?? Int64(threshold.amount) * (threshold.unit == .weeks ? 7 * 86_400 : threshold.unit == .months ? 30 * 86_400 : 86_400)
-                short = seconds < limit
-                slack = seconds % 86_400 == 0 ? "\(seconds / 86_400) days" : "\(seconds / 3600) hours"
+        // Items are read in place: copying one costs more than checking it.
+        context.plan.items.withUnsafeBufferPointer { items in
+            for index in items.indices where !items[index].fixed {
+                guard context.eventKinds[items[index].eventIndex].isPoint, let earliest = items[index].earliest,
+                    let latest = items[index].latest
+                else { continue }
+                let item = items[index]
+                let zone = item.timeZone
+                let from = zone.localTime(at: earliest)
+                let to = zone.localTime(at: latest)
+                let slack: String
+                if threshold.unit == .workingDays {
+                    // The working days after the earliest day, up to and with the latest.
+                    let days = min(
+                        threshold.amount,
+                        context.workingDays(of: item.eventIndex).workingDays(from: from.date.adding(days: 1), to: to.date.adding(days: 1)))
+                    guard days < threshold.amount else { continue }
+                    slack = "\(days) working day\(days == 1 ? "" : "s")"
+                } else {
+                    let seconds = to.secondsSinceEpoch - from.secondsSinceEpoch
+                    let limit = threshold.elapsedSeconds ?? Int64(threshold.amount) * (threshold.unit == .weeks ? 7 * 86_400 : threshold.unit == .months ? 30 * 86_400 : 86_400)
+                    guard seconds < limit else { continue }
+                    slack = seconds % 86_400 == 0 ? "\(seconds / 86_400) days" : "\(seconds / 3600) hours"
+                }
+                findings.append(
+                    Finding(
+                        "'\(item.id)' has \(slack) of slack (it could fall from \(from.date) to \(to.date)), less than \(threshold)",
+                        at: agenda.events[item.eventIndex].idLocation, hint: "start the work before it earlier, or agree a later date now",
+                        events: [item.eventIndex]))
             }
-            guard short else { continue }
-            findings.append(
-                Finding(
-                    "'\(item.id)' has \(slack) of slack (it could fall from \(from.date) to \(to.date)), less than \(threshold)",
-                    at: plan.agenda.events[item.eventIndex].idLocation, hint: "start the work before it earlier, or agree a later date now",
-                    events: [item.eventIndex]))
         }
         return findings
     }

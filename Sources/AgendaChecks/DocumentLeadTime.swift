@@ -38,22 +38,29 @@ public struct DocumentLeadTime: Check {
 
     public func findings(in context: CheckContext) -> [Finding] {
         let plan = context.plan
-        let index = context
         let agenda = plan.agenda
-        // The first occurrence of every event that something serves.
-        let targets = Set(agenda.events.compactMap { $0.serves.flatMap { index.eventsByID[$0.value] } })
-        var served: [Int: PlannedEvent] = [:]
-        for item in plan.items where targets.contains(item.eventIndex) && served[item.eventIndex] == nil {
-            served[item.eventIndex] = item
+        // The event each event serves (-1 for none); events are read in place.
+        var servedBy = [Int32](repeating: -1, count: agenda.events.count)
+        var servesAny = false
+        agenda.events.withUnsafeBufferPointer { events in
+            for index in events.indices {
+                guard let serves = events[index].serves, let target = context.eventsByID[serves.value] else { continue }
+                servedBy[index] = Int32(target)
+                servesAny = true
+            }
         }
+        guard servesAny else { return [] }
+        // The first occurrence of every event that something serves.
+        var firstItem = [Int32](repeating: -1, count: agenda.events.count)
+        for (item, event) in context.itemEvent.enumerated() where firstItem[Int(event)] < 0 { firstItem[Int(event)] = Int32(item) }
         var findings: [Finding] = []
-        guard !served.isEmpty else { return [] }
-        for item in plan.items {
-            guard let serves = agenda.events[item.eventIndex].serves, let target = index.eventsByID[serves.value],
-                let session = served[target]
-            else { continue }
+        for (itemIndex, eventIndex) in context.itemEvent.enumerated() {
+            let target = Int(servedBy[Int(eventIndex)])
+            guard target >= 0, firstItem[target] >= 0, let serves = agenda.events[Int(eventIndex)].serves else { continue }
+            let item = plan.items[itemIndex]
+            let session = plan.items[Int(firstItem[target])]
             let lead = agenda.events[item.eventIndex].lead?.value ?? .zero
-            let latestEnd = Self.latestEnd(before: session.start, lead: lead, in: item, workingDays: index.workingDays(of: item.eventIndex))
+            let latestEnd = Self.latestEnd(before: session.start, lead: lead, in: item, workingDays: context.workingDays(of: item.eventIndex))
             // A date milestone occupies its day: it is done by the end of it.
             guard item.end > latestEnd else { continue }
             let zone = item.timeZone
@@ -64,7 +71,7 @@ public struct DocumentLeadTime: Check {
                 Finding(
                     "'\(item.id)' must end \(need) (\(byText)), but ends \(Self.endText(item))", at: serves.location,
                     hint: "bring it forward, or change 'lead'",
-                    notes: [.init("'\(serves.value)' starts \(index.when(session))", at: agenda.events[target].idLocation)],
+                    notes: [.init("'\(serves.value)' starts \(context.when(session))", at: agenda.events[target].idLocation)],
                     events: [item.eventIndex, target]))
         }
         return findings

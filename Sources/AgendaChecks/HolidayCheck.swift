@@ -41,47 +41,63 @@ public struct HolidayCheck: Check {
     public init(options: CheckOptions) {}
 
     public func findings(in context: CheckContext) -> [Finding] {
-        let plan = context.plan
-        let index = context
-        let agenda = plan.agenda
         var findings: [Finding] = []
-        for item in plan.items {
-            guard let calendar = index.calendar(of: item.eventIndex) else { continue }
-            let (first, last) = index.days(of: item)
-            // A working first and last day and no holiday between: the common case, no strings made.
-            if calendar.isWorkingDay(first) && calendar.isWorkingDay(last) && last.daysSinceEpoch - first.daysSinceEpoch <= 1 { continue }
-            let location = agenda.events[item.eventIndex].start?.location ?? agenda.events[item.eventIndex].idLocation
-            func offDay(_ date: LocalDate) -> String? {
-                if let holiday = calendar.holidays[date] { return holiday.isEmpty ? "a holiday" : "a holiday (\(holiday))" }
-                if calendar.weekends.contains(date.weekday) { return "a weekend day" }
-                return nil
-            }
-            let what = first == last ? "is on" : "starts on"
-            if let why = offDay(first) {
-                findings.append(
-                    Finding(
-                        "'\(item.id)' \(what) \(Self.dayName(first)) \(first), \(why) of '\(calendar.name)'", at: location,
-                        hint: item.fixed ? "move it to a working day, or ignore the check with the reason" : nil,
-                        events: [item.eventIndex]))
-            }
-            if last != first, let why = offDay(last) {
-                findings.append(
-                    Finding(
-                        "'\(item.id)' ends on \(Self.dayName(last)) \(last), \(why) of '\(calendar.name)'", at: location,
-                        events: [item.eventIndex]))
-            }
-            guard last.daysSinceEpoch - first.daysSinceEpoch > 1 else { continue }
-            for (date, name) in calendar.holidays where first < date && date < last && !calendar.weekends.contains(date.weekday) {
-                findings.append(
-                    Finding(
-                        "'\(item.id)' spans the holiday \(name.isEmpty ? "" : "'\(name)' ")on \(Self.dayName(date)) \(date) of '\(calendar.name)'",
-                        at: location, events: [item.eventIndex]))
+        // Items and events are read in place: copying one costs more than checking it.
+        context.plan.agenda.events.withUnsafeBufferPointer { events in
+            context.plan.items.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    let event = items[index].eventIndex
+                    guard let daysOff = context.daysOff(of: event) else { continue }
+                    let (first, last) = context.days(of: items[index])
+                    let (firstDay, lastDay) = (first.daysSinceEpoch, last.daysSinceEpoch)
+                    let working = daysOff.isWorkingDay(firstDay) && daysOff.isWorkingDay(lastDay)
+                    // Working first and last days and no day between: the common case, no strings made.
+                    if working && lastDay - firstDay <= 1 { continue }
+                    let holidays = lastDay - firstDay > 1 ? daysOff.holidays(after: firstDay, before: lastDay).filter { !daysOff.isWeekend($0.day) } : []
+                    if working && holidays.isEmpty { continue }
+                    findings += Self.findings(
+                        for: items[index], at: events[event].start?.location ?? events[event].idLocation, first: first, last: last,
+                        holidays: holidays, daysOff: daysOff, calendar: context.calendar(of: event)?.name ?? WorkCalendar.noneName)
+                }
             }
         }
         return findings
     }
 
-    static func dayName(_ date: LocalDate) -> String {
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][date.weekday.isoNumber - 1]
+    /// What one item breaks: its first or last day off, or holidays (not weekend days) inside it.
+    static func findings(
+        for item: PlannedEvent, at location: SourceLocation, first: LocalDate, last: LocalDate, holidays: [(day: Int, name: String)],
+        daysOff: DaysOff, calendar: String
+    ) -> [Finding] {
+        func offDay(_ date: LocalDate) -> String? {
+            if let holiday = daysOff.holiday(on: date.daysSinceEpoch) { return holiday.isEmpty ? "a holiday" : "a holiday (\(holiday))" }
+            if daysOff.isWeekend(date.daysSinceEpoch) { return "a weekend day" }
+            return nil
+        }
+        var findings: [Finding] = []
+        let what = first == last ? "is on" : "starts on"
+        if let why = offDay(first) {
+            findings.append(
+                Finding(
+                    "'\(item.id)' \(what) \(dayName(first)) \(first), \(why) of '\(calendar)'", at: location,
+                    hint: item.fixed ? "move it to a working day, or ignore the check with the reason" : nil,
+                    events: [item.eventIndex]))
+        }
+        if last != first, let why = offDay(last) {
+            findings.append(
+                Finding("'\(item.id)' ends on \(dayName(last)) \(last), \(why) of '\(calendar)'", at: location, events: [item.eventIndex]))
+        }
+        for (day, name) in holidays {
+            let date = LocalDate(daysSinceEpoch: day)
+            findings.append(
+                Finding(
+                    "'\(item.id)' spans the holiday \(name.isEmpty ? "" : "'\(name)' ")on \(dayName(date)) \(date) of '\(calendar)'",
+                    at: location, events: [item.eventIndex]))
+        }
+        return findings
     }
+
+    static let dayNames = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    static func dayName(_ date: LocalDate) -> String { dayNames[date.weekday.isoNumber - 1] }
 }

@@ -51,28 +51,28 @@ public struct PartyDoubleBooked: Check {
     public init(options: CheckOptions) {}
 
     public func findings(in context: CheckContext) -> [Finding] {
-        let plan = context.plan
-        let index = context
-        let agenda = plan.agenda
-        let groups = index.itemsGrouped(byEvent: { event in
-            let kind = agenda.events[event].kind
-            return kind.isPoint || kind == .activity ? [] : agenda.events[event].parties.map(\.value)
-        })
+        let agenda = context.plan.agenda
         var findings: [Finding] = []
-        for (party, items) in groups {
-            for (itemIndex, others) in index.overlaps(among: items, capacity: 1) {
-                let item = plan.items[itemIndex]
-                let event = agenda.events[item.eventIndex]
-                let other = plan.items[others[0]]
-                let otherEvent = agenda.events[other.eventIndex]
-                let name = agenda.parties[party]?.name ?? party
-                findings.append(
-                    Finding(
-                        "'\(party)' (\(name)) is in '\(item.id)' (\(index.when(item))) while it is in '\(other.id)' (\(index.when(other)))",
-                        at: event.parties.first { $0.value == party }?.location ?? event.idLocation,
-                        hint: "move one of them, or say why both hold with 'ignore: { AG302: \"...\" }'",
-                        notes: [.init("'\(other.id)' names '\(party)' here", at: otherEvent.parties.first { $0.value == party }?.location)],
-                        events: [item.eventIndex] + others.map { plan.items[$0].eventIndex }))
+        // Events and items are read in place: copying them costs more than a finding.
+        agenda.events.withUnsafeBufferPointer { events in
+            context.plan.items.withUnsafeBufferPointer { items in
+                // Parties in the order their first event comes; milestones, deadlines and
+                // activities take no one's time.
+                for partyNumber in context.itemsByParty.order {
+                    let party = context.partyIDs[Int(partyNumber)]
+                    var name: String?
+                    for (item, others) in context.overlaps(among: context.itemsByParty[partyNumber], capacity: 1) {
+                        let (event, other) = (items[item].eventIndex, items[others[0]].eventIndex)
+                        name = name ?? agenda.parties[party]?.name ?? party
+                        findings.append(
+                            Finding(
+                                "'\(party)' (\(name!)) is in '\(items[item].id)' (\(context.when(items[item]))) while it is in '\(items[others[0]].id)' (\(context.when(items[others[0]])))",
+                                at: events[event].parties.first { $0.value == party }?.location ?? events[event].idLocation,
+                                hint: "move one of them, or say why both hold with 'ignore: { AG302: \"...\" }'",
+                                notes: [.init("'\(items[others[0]].id)' names '\(party)' here", at: events[other].parties.first { $0.value == party }?.location)],
+                                events: [event] + others.map { Int(context.itemEvent[$0]) }))
+                    }
+                }
             }
         }
         return findings

@@ -66,40 +66,64 @@ public struct PartyTravel: Check {
 
     public func findings(in context: CheckContext) -> [Finding] {
         let plan = context.plan
-        let index = context
         let agenda = plan.agenda
-        let cities = agenda.venues.compactMapValues { $0.online ? nil : $0.city }
-        func city(_ item: PlannedEvent) -> String? {
-            agenda.events[item.eventIndex].venue.flatMap { cities[$0.value] }
+        // Cities by number, and the city of each venue (-1 for none: online or unknown).
+        var cities: [String] = []
+        var cityNumbers: [String: Int32] = [:]
+        let cityOfVenue = context.venueIDs.map { id -> Int32 in
+            guard let venue = agenda.venues[id], !venue.online else { return -1 }
+            if let known = cityNumbers[venue.city] { return known }
+            cityNumbers[venue.city] = Int32(cities.count)
+            cities.append(venue.city)
+            return Int32(cities.count - 1)
         }
-        let groups = index.itemsGrouped(byEvent: { event in
-            let kind = agenda.events[event].kind
-            guard !kind.isPoint, kind != .activity, let venue = agenda.events[event].venue?.value, cities[venue] != nil else { return [] }
-            return agenda.events[event].parties.map(\.value)
-        })
+        func city(ofItem item: Int32) -> Int32 {
+            let venue = context.venueOfEvent[Int(context.itemEvent[Int(item)])]
+            return venue < 0 ? -1 : cityOfVenue[Int(venue)]
+        }
+        // Parties in the order their first event in a city comes (of the events that take
+        // their time: the ones grouped by party).
+        var order: [Int32] = []
+        var seen = [Bool](repeating: false, count: context.partyIDs.count)
+        for (event, venue) in context.venueOfEvent.enumerated() where venue >= 0 && cityOfVenue[Int(venue)] >= 0 {
+            for party in context.itemsByParty.groups(of: event) where !seen[Int(party)] {
+                seen[Int(party)] = true
+                order.append(party)
+            }
+        }
+        let hint = "leave at least \(Self.hours(bufferSeconds)) between cities, or set 'checks: { AG303: { buffer: ... } }'"
         var findings: [Finding] = []
-        for (party, items) in groups {
-            // Each event against the one that ends last before it: the journey that must fit.
-            var previous: Int?
-            for itemIndex in items {
-                let item = plan.items[itemIndex]
-                defer {
-                    if previous == nil || plan.items[previous!].end < item.end { previous = itemIndex }
+        // Events and items are read in place: copying them costs more than a finding.
+        agenda.events.withUnsafeBufferPointer { events in
+            plan.items.withUnsafeBufferPointer { items in
+                for partyNumber in order {
+                    let party = context.partyIDs[Int(partyNumber)]
+                    // Each event against the one that ends last before it: the journey that must fit.
+                    var previous: Int32 = -1
+                    for item in context.itemsByParty[partyNumber] {
+                        let here = city(ofItem: item)
+                        // Online, or at no venue: no journey to or from it.
+                        guard here >= 0 else { continue }
+                        defer {
+                            if previous < 0 || context.itemEnd[Int(previous)] < context.itemEnd[Int(item)] { previous = item }
+                        }
+                        guard previous >= 0 else { continue }
+                        let there = city(ofItem: previous)
+                        let (event, before) = (Int(context.itemEvent[Int(item)]), Int(context.itemEvent[Int(previous)]))
+                        guard here != there, !context.areNested(event, before) else { continue }
+                        let gap = context.itemStart[Int(item)] - context.itemEnd[Int(previous)]
+                        guard gap < bufferSeconds else { continue }
+                        let thereName = cities[Int(there)]
+                        let between = gap <= 0 ? "while it is still in \(thereName)" : "\(Self.hours(gap)) after leaving \(thereName)"
+                        findings.append(
+                            Finding(
+                                "'\(party)' is due in \(cities[Int(here)]) for '\(items[Int(item)].id)' (\(context.when(items[Int(item)]))) \(between) for '\(items[Int(previous)].id)'",
+                                at: events[event].parties.first { $0.value == party }?.location ?? events[event].idLocation,
+                                hint: hint,
+                                notes: [.init("'\(items[Int(previous)].id)' is in \(thereName)", at: events[before].idLocation)],
+                                events: [event, before]))
+                    }
                 }
-                guard let before = previous.map({ plan.items[$0] }), let here = city(item), let there = city(before),
-                    here != there, !index.areNested(item.eventIndex, before.eventIndex)
-                else { continue }
-                let gap = item.start.secondsSinceEpoch - before.end.secondsSinceEpoch
-                guard gap < bufferSeconds else { continue }
-                let event = agenda.events[item.eventIndex]
-                let between = gap <= 0 ? "while it is still in \(there)" : "\(Self.hours(gap)) after leaving \(there)"
-                findings.append(
-                    Finding(
-                        "'\(party)' is due in \(here) for '\(item.id)' (\(index.when(item))) \(between) for '\(before.id)'",
-                        at: event.parties.first { $0.value == party }?.location ?? event.idLocation,
-                        hint: "leave at least \(Self.hours(bufferSeconds)) between cities, or set 'checks: { AG303: { buffer: ... } }'",
-                        notes: [.init("'\(before.id)' is in \(there)", at: agenda.events[before.eventIndex].idLocation)],
-                        events: [item.eventIndex, before.eventIndex]))
             }
         }
         return findings

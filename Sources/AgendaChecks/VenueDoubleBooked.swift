@@ -41,34 +41,27 @@ public struct VenueDoubleBooked: Check {
     public init(options: CheckOptions) {}
 
     public func findings(in context: CheckContext) -> [Finding] {
-        let plan = context.plan
-        let index = context
-        let agenda = plan.agenda
-        let limited = Set(agenda.venues.filter { $0.value.capacity != nil }.keys)
-        let groups = index.itemsGrouped(byEvent: { event in
-            // Fields are read in place: copying the event costs more than the check.
-            guard !agenda.events[event].kind.isPoint, let venue = agenda.events[event].venue?.value, limited.contains(venue) else {
-                return []
-            }
-            return [venue]
-        })
+        let agenda = context.plan.agenda
         var findings: [Finding] = []
-        for (venueID, items) in groups {
-            guard let venue = agenda.venues[venueID], let capacity = venue.capacity else { continue }
-            for (itemIndex, others) in index.overlaps(among: items, capacity: capacity) {
-                let item = plan.items[itemIndex]
-                let event = agenda.events[item.eventIndex]
-                let other = plan.items[others[0]]
-                let otherEvent = agenda.events[other.eventIndex]
-                let holds = capacity == 1 ? "holds one event at a time" : "holds \(capacity) events at a time"
-                let also = others.count > 1 ? " and \(others.count - 1) more" : ""
-                findings.append(
-                    Finding(
-                        "'\(item.id)' (\(index.when(item))) overlaps '\(other.id)' (\(index.when(other)))\(also) at \(venue.name), which \(holds)",
-                        at: event.venue?.location ?? event.idLocation,
-                        hint: "move one of them, or give the venue 'capacity: \(capacity + 1)' or 'parallel: true'",
-                        notes: [.init("'\(other.id)' is booked there here", at: otherEvent.venue?.location ?? otherEvent.idLocation)],
-                        events: [item.eventIndex] + others.map { plan.items[$0].eventIndex }))
+        // Events and items are read in place: copying them costs more than a finding.
+        agenda.events.withUnsafeBufferPointer { events in
+            context.plan.items.withUnsafeBufferPointer { items in
+                // Venues in the order their first event comes; milestones and deadlines take no room.
+                for venueNumber in context.itemsByVenue.order {
+                    guard let venue = agenda.venues[context.venueIDs[Int(venueNumber)]], let capacity = venue.capacity else { continue }
+                    let holds = capacity == 1 ? "holds one event at a time" : "holds \(capacity) events at a time"
+                    for (item, others) in context.overlaps(among: context.itemsByVenue[venueNumber], capacity: capacity) {
+                        let (event, other) = (items[item].eventIndex, items[others[0]].eventIndex)
+                        let also = others.count > 1 ? " and \(others.count - 1) more" : ""
+                        findings.append(
+                            Finding(
+                                "'\(items[item].id)' (\(context.when(items[item]))) overlaps '\(items[others[0]].id)' (\(context.when(items[others[0]])))\(also) at \(venue.name), which \(holds)",
+                                at: events[event].venue?.location ?? events[event].idLocation,
+                                hint: "move one of them, or give the venue 'capacity: \(capacity + 1)' or 'parallel: true'",
+                                notes: [.init("'\(items[others[0]].id)' is booked there here", at: events[other].venue?.location ?? events[other].idLocation)],
+                                events: [event] + others.map { Int(context.itemEvent[$0]) }))
+                    }
+                }
             }
         }
         return findings

@@ -1,111 +1,184 @@
-/// What checks look up about a plan, computed once per run and shared by every check.
+import Foundation
+
+/// What checks look up about a plan, computed once per run and shared by every check. Events
+/// and plan items are read once, in place, into arrays indexed by event or by item, and
+/// venues, parties and calendars are numbered: checks compare numbers instead of copying
+/// structs that hold strings and hashing those strings again.
 public struct CheckContext: Sendable {
     public let plan: Plan
     /// Event index by id.
     public let eventsByID: [String: Int]
+    /// The kind of each event.
+    public let eventKinds: [EventKind]
     /// For each event, the events it is directly `during`.
     private let parents: [Int: [Int]]
-    /// For each event, its working calendar (nil for `none`).
-    private let calendars: [WorkCalendar?]
-    /// The plan items of each event, as one flat list: those of event `e` are
-    /// `itemsOfEvents[itemStarts[e]..<itemStarts[e + 1]]`, in start order.
-    private let itemStarts: [Int32]
-    private let itemsOfEvents: [Int32]
-    /// Working-day counters by calendar name, built once: a count of working days takes a
-    /// few steps, however many days it spans.
-    private let counters: [String: EventClock]
+    /// The calendars events are in, with their days off, and for each event the index of its
+    /// own in them (-1 for `none`).
+    private let calendars: [WorkCalendar]
+    private let calendarDaysOff: [DaysOff]
+    private let calendarOfEvent: [Int32]
+    /// Working-day counters of `calendars`, built once: a count of working days takes a few
+    /// steps, however many days it spans.
+    private let counters: [EventClock]
     private static let unrestricted = EventClock(zone: .utc, calendar: .none)
+    /// The start and end (seconds since 1970-01-01) and the event index of each plan item.
+    public let itemStart: [Int64]
+    public let itemEnd: [Int64]
+    public let itemEvent: [Int32]
+    /// The venue ids events name, numbered as they first come ("" among them when an event
+    /// names none), and each event's number (-1 when it names none).
+    public let venueIDs: [String]
+    public let venueOfEvent: [Int32]
+    /// The party ids of the events that take a party's time, numbered as they first come.
+    public let partyIDs: [String]
+    /// Items of the events that take a room (all but milestones and deadlines), by venue.
+    public let itemsByVenue: ItemGroups
+    /// Items of the events that take a party's time (neither points nor activities), by party.
+    public let itemsByParty: ItemGroups
 
-    public init(_ plan: Plan) {
+    /// The lookups of `plan`, made on two cores unless `maxWorkers` is 1.
+    public init(_ plan: Plan, maxWorkers: Int? = nil) {
         self.plan = plan
-        let agenda = plan.agenda
-        // Planning has resolved every id already; a plan made elsewhere may not carry them.
-        var byID = plan.eventIndexByID.mapValues { Int($0) }
-        var parents: [Int: [Int]] = [:]
-        var calendars: [WorkCalendar?] = []
-        calendars.reserveCapacity(agenda.events.count)
-        // The calendar of events without one of their own, by venue ("" for none).
-        var byVenue: [String: WorkCalendar?] = [:]
-        func calendar(named name: String) -> WorkCalendar? {
-            name == WorkCalendar.noneName ? nil : agenda.calendars[name]
-        }
-        // Events are read in place: copying each one costs more than the work done with it.
-        agenda.events.withUnsafeBufferPointer { events in
-            if byID.isEmpty {
-                for index in events.indices where byID[events[index].id] == nil { byID[events[index].id] = index }
-            }
-            for index in events.indices {
-                for constraint in events[index].constraints where constraint.relation == .during {
-                    if let parent = byID[constraint.event] { parents[index, default: []].append(parent) }
-                }
-                if let own = events[index].calendar?.value {
-                    calendars.append(calendar(named: own))
-                    continue
-                }
-                let venue = events[index].venue?.value ?? ""
-                if let known = byVenue[venue] {
-                    calendars.append(known)
-                } else {
-                    let found = calendar(named: agenda.venues[venue]?.calendar ?? agenda.calendar)
-                    byVenue[venue] = found
-                    calendars.append(found)
-                }
-            }
-        }
-        eventsByID = byID
-        self.parents = parents
-        self.calendars = calendars
-        counters = agenda.calendars.mapValues { EventClock(zone: .utc, calendar: $0) }
-        var starts = [Int32](repeating: 0, count: agenda.events.count + 1)
-        for item in plan.items { starts[item.eventIndex + 1] += 1 }
-        for index in 0..<agenda.events.count { starts[index + 1] += starts[index] }
-        var next = starts
-        var flat = [Int32](repeating: 0, count: plan.items.count)
-        for (index, item) in plan.items.enumerated() {
-            flat[Int(next[item.eventIndex])] = Int32(index)
-            next[item.eventIndex] += 1
-        }
-        itemStarts = starts
-        itemsOfEvents = flat
+        // Two passes over the events that read different fields: on two cores, each takes the
+        // time of one.
+        let cores = maxWorkers ?? ProcessInfo.processInfo.activeProcessorCount
+        let (places, people) = inParallel(cores > 1, { Places(plan) }, { People(plan) })
+        eventsByID = people.eventsByID
+        eventKinds = places.kinds
+        parents = places.parents
+        calendars = places.calendars
+        calendarDaysOff = places.calendars.map(DaysOff.init)
+        counters = places.calendars.map { EventClock(zone: .utc, calendar: $0) }
+        calendarOfEvent = places.calendarOfEvent
+        itemStart = people.itemStart
+        itemEnd = people.itemEnd
+        itemEvent = people.itemEvent
+        venueIDs = places.venueIDs
+        venueOfEvent = places.venueOfEvent
+        partyIDs = people.partyIDs
+        (itemsByVenue, itemsByParty) = inParallel(
+            cores > 1,
+            { ItemGroups(count: places.venueIDs.count, keyStarts: places.roomStarts, keys: places.rooms, itemEvents: people.itemEvent) },
+            { ItemGroups(count: people.partyIDs.count, keyStarts: people.timeStarts, keys: people.times, itemEvents: people.itemEvent) })
     }
 
-    /// Plan items (indices, in start order) grouped by keys each event gives (its venue, its
-    /// parties); events with no key are left out. Keys are asked once per event, not per item,
-    /// and the groups are laid out with one counting pass rather than an array each.
-    public func itemsGrouped(byEvent keys: (Int) -> [String]) -> [(key: String, items: [Int])] {
-        var keyIDs: [String: Int32] = [:]
-        var names: [String] = []
-        var pairs: [(key: Int32, event: Int32)] = []
-        for index in 0..<plan.agenda.events.count {
-            for key in keys(index) {
-                let id: Int32
-                if let known = keyIDs[key] {
-                    id = known
-                } else {
-                    id = Int32(names.count)
-                    keyIDs[key] = id
-                    names.append(key)
+    /// Where events are: venues, calendars, nesting, kinds.
+    private struct Places: Sendable {
+        var kinds: [EventKind] = []
+        var parents: [Int: [Int]] = [:]
+        var calendars: [WorkCalendar] = []
+        var calendarOfEvent: [Int32] = []
+        var venueIDs: [String] = []
+        var venueOfEvent: [Int32] = []
+        /// The venue of each event that takes a room: those of event `e` (one or none) are
+        /// `rooms[roomStarts[e]..<roomStarts[e + 1]]`.
+        var roomStarts: [Int32] = [0]
+        var rooms: [Int32] = []
+
+        init(_ plan: Plan) {
+            let agenda = plan.agenda
+            let eventCount = agenda.events.count
+            kinds.reserveCapacity(eventCount)
+            calendarOfEvent.reserveCapacity(eventCount)
+            venueOfEvent.reserveCapacity(eventCount)
+            roomStarts.reserveCapacity(eventCount + 1)
+            var calendarNumbers: [String: Int32] = [:]
+            var venues = StringNumbering()
+            // The calendar of the events at each venue that name none of their own (-2: not yet known).
+            var calendarOfVenue: [Int32] = []
+            func calendarNumber(_ name: String) -> Int32 {
+                guard name != WorkCalendar.noneName, let calendar = agenda.calendars[name] else { return -1 }
+                if let known = calendarNumbers[name] { return known }
+                calendarNumbers[name] = Int32(calendars.count)
+                calendars.append(calendar)
+                return Int32(calendars.count - 1)
+            }
+            // Events are read in place: copying each one costs more than the work done with it.
+            agenda.events.withUnsafeBufferPointer { events in
+                var byID: [String: Int] = [:]
+                func eventIndex(of id: String) -> Int? {
+                    // Planning has resolved every id already; a plan made elsewhere may not carry them.
+                    if !plan.eventIndexByID.isEmpty { return plan.eventIndexByID[id].map(Int.init) }
+                    if byID.isEmpty { for index in events.indices where byID[events[index].id] == nil { byID[events[index].id] = index } }
+                    return byID[id]
                 }
-                pairs.append((id, Int32(index)))
+                for index in events.indices {
+                    let kind = events[index].kind
+                    kinds.append(kind)
+                    // Constraints are read in place too: most are not `during`.
+                    events[index].constraints.withUnsafeBufferPointer { constraints in
+                        for position in constraints.indices where constraints[position].relation == .during {
+                            if let parent = eventIndex(of: constraints[position].event) { parents[index, default: []].append(parent) }
+                        }
+                    }
+                    // An event without a venue takes the calendar of the venue id "", which is
+                    // the agenda's unless a venue has that id.
+                    let venueID = events[index].venue?.value
+                    let hasVenue = venueID != nil
+                    let venue = venues.number(venueID ?? "")
+                    if venue == calendarOfVenue.count { calendarOfVenue.append(-2) }
+                    venueOfEvent.append(hasVenue ? venue : -1)
+                    if let own = events[index].calendar?.value {
+                        calendarOfEvent.append(calendarNumber(own))
+                    } else {
+                        if calendarOfVenue[Int(venue)] == -2 {
+                            calendarOfVenue[Int(venue)] = calendarNumber(agenda.venues[venueID ?? ""]?.calendar ?? agenda.calendar)
+                        }
+                        calendarOfEvent.append(calendarOfVenue[Int(venue)])
+                    }
+                    // Milestones and deadlines take no room.
+                    if !kind.isPoint && hasVenue { rooms.append(venue) }
+                    roomStarts.append(Int32(rooms.count))
+                }
             }
+            venueIDs = venues.strings
         }
-        // Items per key: count, then fill; item indices arrive in plan (start) order per event.
-        var counts = [Int](repeating: 0, count: names.count + 1)
-        for pair in pairs {
-            counts[Int(pair.key) + 1] += Int(itemStarts[Int(pair.event) + 1] - itemStarts[Int(pair.event)])
-        }
-        for index in 0..<names.count { counts[index + 1] += counts[index] }
-        var flat = [Int](repeating: 0, count: counts[names.count])
-        var next = counts
-        for pair in pairs {
-            for position in Int(itemStarts[Int(pair.event)])..<Int(itemStarts[Int(pair.event) + 1]) {
-                flat[next[Int(pair.key)]] = Int(itemsOfEvents[position])
-                next[Int(pair.key)] += 1
+    }
+
+    /// Who takes part and when: the parties of each event that takes their time, events by
+    /// id, and the times of the items.
+    private struct People: Sendable {
+        var eventsByID: [String: Int] = [:]
+        var partyIDs: [String] = []
+        /// The parties of event `e` are `times[timeStarts[e]..<timeStarts[e + 1]]`: none for
+        /// milestones, deadlines and activities, which take no one's time.
+        var timeStarts: [Int32] = [0]
+        var times: [Int32] = []
+        var itemStart: [Int64] = []
+        var itemEnd: [Int64] = []
+        var itemEvent: [Int32] = []
+
+        init(_ plan: Plan) {
+            let agenda = plan.agenda
+            timeStarts.reserveCapacity(agenda.events.count + 1)
+            var byID = plan.eventIndexByID.mapValues { Int($0) }
+            var parties = StringNumbering()
+            // Events are read in place: copying each one costs more than the work done with it.
+            agenda.events.withUnsafeBufferPointer { events in
+                // Planning has resolved every id already; a plan made elsewhere may not carry them.
+                if byID.isEmpty {
+                    for index in events.indices where byID[events[index].id] == nil { byID[events[index].id] = index }
+                }
+                for index in events.indices {
+                    let kind = events[index].kind
+                    if !kind.isPoint && kind != .activity {
+                        for party in events[index].parties { times.append(parties.number(party.value)) }
+                    }
+                    timeStarts.append(Int32(times.count))
+                }
             }
-        }
-        return names.indices.map { key in
-            // Plan items are in start order, so their indices sort into it.
-            (names[key], flat[counts[key]..<counts[key + 1]].sorted())
+            eventsByID = byID
+            partyIDs = parties.strings
+            itemStart = [Int64](repeating: 0, count: plan.items.count)
+            itemEnd = [Int64](repeating: 0, count: plan.items.count)
+            itemEvent = [Int32](repeating: 0, count: plan.items.count)
+            plan.items.withUnsafeBufferPointer { items in
+                for index in items.indices {
+                    itemStart[index] = items[index].start.secondsSinceEpoch
+                    itemEnd[index] = items[index].end.secondsSinceEpoch
+                    itemEvent[index] = Int32(items[index].eventIndex)
+                }
+            }
         }
     }
 
@@ -116,7 +189,8 @@ public struct CheckContext: Sendable {
     }
 
     private func isInside(_ inner: Int, _ outer: Int) -> Bool {
-        guard let direct = parents[inner] else { return false }
+        // Most agendas nest nothing: no lookup then.
+        guard !parents.isEmpty, let direct = parents[inner] else { return false }
         if direct.contains(outer) { return true }
         var stack = direct
         var seen = Set<Int>()
@@ -130,46 +204,49 @@ public struct CheckContext: Sendable {
 
     /// The working calendar of an event: its own, else its venue's, else the agenda's; nil
     /// when it is `none`.
-    public func calendar(of eventIndex: Int) -> WorkCalendar? { calendars[eventIndex] }
+    public func calendar(of eventIndex: Int) -> WorkCalendar? {
+        calendarOfEvent[eventIndex] < 0 ? nil : calendars[Int(calendarOfEvent[eventIndex])]
+    }
 
     /// Counts the working days of an event's calendar (every day for `none`).
     public func workingDays(of eventIndex: Int) -> EventClock {
-        calendars[eventIndex].flatMap { counters[$0.name] } ?? Self.unrestricted
+        calendarOfEvent[eventIndex] < 0 ? Self.unrestricted : counters[Int(calendarOfEvent[eventIndex])]
+    }
+
+    /// The days off of an event's working calendar; nil when it is `none`.
+    public func daysOff(of eventIndex: Int) -> DaysOff? {
+        calendarOfEvent[eventIndex] < 0 ? nil : calendarDaysOff[Int(calendarOfEvent[eventIndex])]
     }
 
     /// Items of one group that overlap at least `capacity` others already under way (never
     /// counting an event nested in the other, or two occurrences of one event): each with
-    /// those others. `items` is in start order.
-    public func overlaps(among items: [Int], capacity: Int) -> [(item: Int, others: [Int])] {
+    /// those others, in start order. `items` is in start order.
+    public func overlaps(among items: ArraySlice<Int32>, capacity: Int) -> [(item: Int, others: [Int])] {
         var found: [(item: Int, others: [Int])] = []
-        var active: [Int] = []
-        var earliestEnd = Int64.max
-        // Items are read in place: copying one costs more than comparing it.
-        plan.items.withUnsafeBufferPointer { all in
-            for index in items {
-                let start = all[index].start.secondsSinceEpoch
-                let end = all[index].end.secondsSinceEpoch
-                let event = all[index].eventIndex
-                // Drop what has ended, only when something has: most steps remove nothing.
-                if earliestEnd <= start {
-                    active.removeAll { all[$0].end.secondsSinceEpoch <= start }
-                    earliestEnd = active.map { all[$0].end.secondsSinceEpoch }.min() ?? .max
-                }
-                defer {
-                    active.append(index)
-                    earliestEnd = min(earliestEnd, end)
-                }
-                // Fewer events under way than the venue holds: no overlap to report.
-                guard active.count >= capacity else { continue }
-                let others = active.filter { other in
-                    let otherEvent = all[other].eventIndex
-                    return otherEvent != event && !self.areNested(otherEvent, event) && all[other].end.secondsSinceEpoch > start
-                        && end > all[other].start.secondsSinceEpoch
-                }
-                if others.count >= capacity { found.append((index, others)) }
+        // The items under way, the one that ends first on top: what has ended leaves from there.
+        var underway = EndHeap()
+        for item in items {
+            let start = itemStart[Int(item)]
+            let end = itemEnd[Int(item)]
+            let event = itemEvent[Int(item)]
+            while let first = underway.first, first.end <= start { underway.removeFirst() }
+            defer { underway.insert(end: end, item: item) }
+            // Fewer events under way than the group holds: no overlap to report.
+            guard underway.count >= capacity else { continue }
+            func overlaps(_ other: Int32) -> Bool {
+                let otherEvent = itemEvent[Int(other)]
+                return otherEvent != event && end > itemStart[Int(other)] && !areNested(Int(otherEvent), Int(event))
             }
+            // Counted first: most items overlap too few others to need the list.
+            guard underway.items.count(where: overlaps) >= capacity else { continue }
+            found.append((Int(item), underway.items.filter(overlaps).sorted().map(Int.init)))
         }
         return found
+    }
+
+    /// As `overlaps(among:capacity:)`, for items given as `Int`.
+    public func overlaps(among items: [Int], capacity: Int) -> [(item: Int, others: [Int])] {
+        overlaps(among: ArraySlice(items.map(Int32.init)), capacity: capacity)
     }
 
     /// The first and last day an item occupies, in its own zone: the day before an exclusive
@@ -191,8 +268,71 @@ public struct CheckContext: Sendable {
     /// `2015-03-09 14:45`
     public static func readable(_ local: LocalDateTime) -> String {
         let second = local.secondOfDay
-        let hour = second / 3600
-        let minute = second / 60 % 60
-        return "\(local.date) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
+        let (year, month, day) = local.date.components
+        // Written digit by digit: a finding may name two times, and there are thousands.
+        guard (0...9999).contains(year) else { return "\(local.date) \(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2))" }
+        return String(unsafeUninitializedCapacity: 16) { text in
+            writeDigits(year, width: 4, into: text, at: 0)
+            text[4] = UInt8(ascii: "-")
+            writeDigits(month, width: 2, into: text, at: 5)
+            text[7] = UInt8(ascii: "-")
+            writeDigits(day, width: 2, into: text, at: 8)
+            text[10] = UInt8(ascii: " ")
+            writeDigits(second / 3600, width: 2, into: text, at: 11)
+            text[13] = UInt8(ascii: ":")
+            writeDigits(second / 60 % 60, width: 2, into: text, at: 14)
+            return 16
+        }
     }
+}
+
+/// A binary min-heap of plan items by end: the items under way in an overlap sweep.
+private struct EndHeap {
+    private var entries: [(end: Int64, item: Int32)] = []
+
+    var count: Int { entries.count }
+    var first: (end: Int64, item: Int32)? { entries.first }
+    /// The items, in no particular order.
+    var items: LazyMapSequence<[(end: Int64, item: Int32)], Int32> { entries.lazy.map(\.item) }
+
+    mutating func insert(end: Int64, item: Int32) {
+        entries.append((end, item))
+        var child = entries.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard entries[child].end < entries[parent].end else { break }
+            entries.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func removeFirst() {
+        let last = entries.removeLast()
+        guard !entries.isEmpty else { return }
+        entries[0] = last
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1
+            let right = left + 1
+            var smallest = parent
+            if left < entries.count && entries[left].end < entries[smallest].end { smallest = left }
+            if right < entries.count && entries[right].end < entries[smallest].end { smallest = right }
+            guard smallest != parent else { return }
+            entries.swapAt(parent, smallest)
+            parent = smallest
+        }
+    }
+}
+
+/// `first()` and `second()`, the second on another core when `parallel`.
+private func inParallel<First: Sendable, Second: Sendable>(
+    _ parallel: Bool, _ first: @Sendable () -> First, _ second: @Sendable () -> Second
+) -> (First, Second) {
+    guard parallel else { return (first(), second()) }
+    let firsts = WorkerSlots<First>(count: 1)
+    let seconds = WorkerSlots<Second>(count: 1)
+    DispatchQueue.concurrentPerform(iterations: 2) { index in
+        if index == 0 { firsts.store(first(), at: 0) } else { seconds.store(second(), at: 0) }
+    }
+    return (firsts.take(at: 0), seconds.take(at: 0))
 }

@@ -4,8 +4,8 @@ import Foundation
 /// (its default, or `checks:` in the agenda), its options, and the events that `ignore` it.
 public struct CheckRunner: Sendable {
     public let checks: [any Check.Type]
-    /// At most this many checks run at once (by default one per core); 1 runs them all on
-    /// the calling thread, as profilers want.
+    /// 1 runs every check, and makes every lookup, on the calling thread, as profilers want;
+    /// by default they run on every core.
     public let maxWorkers: Int?
 
     public init(checks: [any Check.Type], maxWorkers: Int? = nil) {
@@ -35,11 +35,14 @@ public struct CheckRunner: Sendable {
         let enabled = configured
         let results = WorkerSlots<[Diagnostic]>(count: configured.count)
         let ignoredByEvent = ignoredChecks(plan.agenda)
-        let context = CheckContext(plan)
+        let context = CheckContext(plan, maxWorkers: maxWorkers)
         @Sendable func runCheck(_ index: Int) {
             let (check, type, severity) = enabled[index]
             let diagnostics = check.findings(in: context).compactMap { finding -> Diagnostic? in
-                guard !finding.events.contains(where: { ignoredByEvent[$0]?.contains(type.id) ?? false }) else { return nil }
+                // Most agendas ignore nothing: then no event is looked up.
+                guard ignoredByEvent.isEmpty || !finding.events.contains(where: { ignoredByEvent[$0]?.contains(type.id) ?? false }) else {
+                    return nil
+                }
                 return Diagnostic(severity, type.code, finding.message, at: finding.location, hint: finding.hint, notes: finding.notes)
             }
             results.store(diagnostics, at: index)
@@ -50,7 +53,43 @@ public struct CheckRunner: Sendable {
             // The checks are independent of each other: they run on every core.
             DispatchQueue.concurrentPerform(iterations: configured.count) { index in runCheck(index) }
         }
-        return (0..<enabled.count).flatMap { results.take(at: $0) }.sorted()
+        return Self.sortedInSourceOrder((0..<enabled.count).flatMap { results.take(at: $0) })
+    }
+
+    /// The order `sorted()` gives, found faster for thousands of diagnostics: they are
+    /// compared by numbers (file rank, line, column) before code and message, and moved as
+    /// indices rather than as structs full of strings.
+    static func sortedInSourceOrder(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+        // The files, each once: most diagnostics come from the file of the one before, which
+        // is found without hashing its name.
+        var files: [String] = []
+        var fileOf = [Int](repeating: -1, count: diagnostics.count)
+        for (index, diagnostic) in diagnostics.enumerated() {
+            guard let file = diagnostic.location?.file else { continue }
+            if index > 0 && fileOf[index - 1] >= 0 && files[fileOf[index - 1]] == file {
+                fileOf[index] = fileOf[index - 1]
+            } else if let known = files.firstIndex(of: file) {
+                fileOf[index] = known
+            } else {
+                fileOf[index] = files.count
+                files.append(file)
+            }
+        }
+        var rank = [Int](repeating: 0, count: files.count)
+        for (position, file) in files.indices.sorted(by: { files[$0] < files[$1] }).enumerated() { rank[file] = position }
+        // Diagnostics without a location come first, as `<` puts them.
+        let keys = diagnostics.indices.map { index -> (file: Int, line: Int, column: Int) in
+            guard let location = diagnostics[index].location else { return (-1, 0, 0) }
+            return (rank[fileOf[index]], location.line, location.column)
+        }
+        let order = diagnostics.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
+            if diagnostics[a].code != diagnostics[b].code { return diagnostics[a].code.rawValue < diagnostics[b].code.rawValue }
+            if diagnostics[a].message != diagnostics[b].message { return diagnostics[a].message < diagnostics[b].message }
+            // Equal diagnostics keep their order, as a stable sort leaves them.
+            return a < b
+        }
+        return order.map { diagnostics[$0] }
     }
 
     /// Every `checks:` entry and every `ignore:` of an event must name a known check, and

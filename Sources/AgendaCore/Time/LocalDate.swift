@@ -82,7 +82,16 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
     /// ISO 8601, `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = components
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        // Written digit by digit: checks and exports write one for every item.
+        guard (0...9999).contains(y) else { return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))" }
+        return String(unsafeUninitializedCapacity: 10) { text in
+            writeDigits(y, width: 4, into: text, at: 0)
+            text[4] = UInt8(ascii: "-")
+            writeDigits(m, width: 2, into: text, at: 5)
+            text[7] = UInt8(ascii: "-")
+            writeDigits(d, width: 2, into: text, at: 8)
+            return 10
+        }
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
@@ -155,6 +164,15 @@ extension Int64 {
 
     func floorModulo(_ divisor: Int64) -> Int64 {
         self - floorDivided(by: divisor) * divisor
+    }
+}
+
+/// Writes `value` (not negative) as `width` decimal digits, zero-padded, at `offset`.
+func writeDigits(_ value: Int, width: Int, into text: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+    var rest = value
+    for position in (offset..<offset + width).reversed() {
+        text[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
     }
 }
 
