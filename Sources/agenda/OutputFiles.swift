@@ -1,4 +1,6 @@
 import AgendaCore
+import Dispatch
+import Foundation
 
 #if canImport(Glibc)
     import Glibc
@@ -44,30 +46,50 @@ struct OutputFiles {
         }
     }
 
-    /// Creates a folder and its parents when missing; refuses a path that is something else.
-    static func makeDirectory(_ path: String) throws {
+    /// Creates a folder and its parents when missing, and returns the ones it created,
+    /// outermost first; refuses a path that is something else.
+    @discardableResult
+    static func makeDirectory(_ path: String) throws -> [String] {
         switch existing(path) {
-        case .directory: return
+        case .directory: return []
         case .nothing: break
         case .regularFile, .other:
             throw Failure(description: "'\(path)' exists and is not a directory; name a folder for the files")
         }
         let parent = directory(of: path.hasSuffix("/") ? String(path.dropLast()) : path)
-        if parent != path && parent != "." && parent != "/" { try makeDirectory(parent) }
-        if mkdir(path, 0o777) != 0 && errno != EEXIST {
+        var created: [String] = []
+        if parent != path && parent != "." && parent != "/" { created = try makeDirectory(parent) }
+        if mkdir(path, 0o777) == 0 {
+            created.append(path)
+        } else if errno != EEXIST {
             throw Failure(description: "cannot create the folder '\(path)': \(reason(errno))")
         }
+        return created
     }
 
-    /// Writes each exporter's file, or none. Every file is made in memory before anything
-    /// touches the disk, so an exporter that fails partway creates no folder and changes no
-    /// file; the files are then written as `write` does.
+    /// Writes each exporter's file, or none. Each file is made in memory and goes to a
+    /// temporary file on another thread while the next one is made (a large plan's files
+    /// take about as long to write as to make); they are renamed into place once all are
+    /// written. A failure, in an exporter or on the disk, removes the temporary files and
+    /// any folder the run created, so it changes nothing.
     static func export(
         _ plan: Plan, options: ExportOptions, as files: [(exporter: any Exporter, path: String)], creatingFolder folder: String?
     ) throws {
-        let contents = try files.map { (path: $0.path, bytes: try render($0.exporter, plan, options: options)) }
-        if let folder { try makeDirectory(folder) }
-        try write(contents)
+        let writer = TemporaryFiles()
+        var createdFolders: [String] = []
+        do {
+            for file in files {
+                let bytes = try render(file.exporter, plan, options: options)
+                if let folder, writer.isEmpty { createdFolders = try makeDirectory(folder) }
+                try checkTarget(file.path)
+                writer.write(bytes, beside: file.path)
+            }
+            try moveIntoPlace(writer.finish())
+        } catch {
+            writer.discard()
+            for created in createdFolders.reversed() { rmdir(created) }
+            throw error
+        }
     }
 
     /// One exporter's whole file, in memory; a failure names the format.
@@ -81,21 +103,62 @@ struct OutputFiles {
         return bytes
     }
 
-    /// Writes every file, or none: all temporary files are written first, then renamed.
-    static func write(_ files: [(path: String, bytes: ByteBuffer)]) throws {
-        var written: [(temporary: String, path: String)] = []
-        do {
-            for file in files {
-                try checkTarget(file.path)
-                written.append((try writeTemporary(file.bytes, beside: file.path), file.path))
-            }
-            for file in written where rename(file.temporary, file.path) != 0 {
-                throw Failure(description: "cannot write '\(file.path)': \(reason(errno))")
-            }
-        } catch {
-            for file in written { unlink(file.temporary) }
-            throw error
+    /// Moves each complete temporary file onto its target.
+    private static func moveIntoPlace(_ written: [(temporary: String, path: String)]) throws {
+        for file in written where rename(file.temporary, file.path) != 0 {
+            throw Failure(description: "cannot write '\(file.path)': \(reason(errno))")
         }
+    }
+
+    /// Temporary files written one after another on a thread of their own, in the order given.
+    /// After a failed write the rest are skipped; `finish` reports it.
+    final class TemporaryFiles: @unchecked Sendable {
+        private let queue = DispatchQueue(label: "agenda.output-files")
+        // Guarded by `lock`: the queue writes them, the caller reads them after waiting.
+        private let lock = NSLock()
+        private var written: [(temporary: String, path: String)] = []
+        private var failure: (any Error)?
+        private var count = 0
+
+        var isEmpty: Bool { count == 0 }
+
+        /// Hands `bytes` over to be written beside `path`; the caller does not touch them again.
+        func write(_ bytes: ByteBuffer, beside path: String) {
+            count += 1
+            let handoff = Handoff(bytes: bytes)
+            queue.async { [self] in
+                guard lock.withLock({ failure == nil }) else { return }
+                do {
+                    let temporary = try writeTemporary(handoff.bytes, beside: path)
+                    lock.withLock { written.append((temporary, path)) }
+                } catch {
+                    lock.withLock { failure = error }
+                }
+            }
+        }
+
+        /// Waits for every write; the temporary files and their targets, or the first failure.
+        func finish() throws -> [(temporary: String, path: String)] {
+            queue.sync {}
+            return try lock.withLock {
+                if let failure { throw failure }
+                return written
+            }
+        }
+
+        /// Waits for the writes under way and removes every temporary file.
+        func discard() {
+            queue.sync {}
+            lock.withLock {
+                for file in written { unlink(file.temporary) }
+                written = []
+            }
+        }
+    }
+
+    /// A buffer passed to the writing thread: the caller gives it up, so only one thread uses it.
+    private struct Handoff: @unchecked Sendable {
+        let bytes: ByteBuffer
     }
 
     /// A new file in the target's folder holding `bytes`, flushed to disk, with the mode a
