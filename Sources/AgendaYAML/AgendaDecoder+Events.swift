@@ -1,11 +1,14 @@
 import AgendaCore
 
 extension AgendaDecoder {
-    static let eventKeys = [
-        "id", "title", "kind", "venue", "calendar", "parties", "start", "on", "end", "duration", "after", "before",
-        "during", "not_before", "not_after", "schedule", "repeat", "for_each", "source", "description", "tags",
-        "status", "url", "for", "lead", "ignore",
-    ]
+    enum EventKey: String, CaseIterable, Sendable {
+        case id, title, kind, venue, calendar, parties, start, on, end, duration, after, before, during
+        case notBefore = "not_before", notAfter = "not_after", schedule, `repeat`, forEach = "for_each", source
+        case description, tags, status, url, `for`, lead, ignore
+    }
+
+    static let eventKeywords = Keywords<EventKey>()
+    static let eventKeys = EventKey.allCases.map(\.rawValue)
 
     typealias Node = YAMLDocument.NodeID
 
@@ -109,69 +112,69 @@ extension AgendaDecoder {
         var kind = EventKind.meeting
         var fields = EventFields()
         for (key, value) in pairs {
-            let name = doc.string(key)
-            switch name {
-            case "id":
+            let word = Self.eventKeywords.match(doc, key)
+            switch word {
+            case .id:
                 idNode = value
                 // The id is the entry's own; for_each appends the slug of its values.
                 let substitutions = reader.substitutions
                 reader.substitutions = nil
                 id = reader.identifier(doc, value, what: "event id")
                 reader.substitutions = substitutions
-            case "title":
+            case .title:
                 sawTitle = true
                 title = reader.text(doc, value, what: "'title'")
-            case "kind":
+            case .kind:
                 if let known = reader.choice(doc, value, what: "event kind", as: EventKind.self) {
                     kind = known
                 } else {
                     fields.kindIsUnknown = true
                 }
-            case "venue": fields.venue = located(doc, value, reader.text(doc, value, what: "'venue'"))
-            case "calendar": fields.calendar = located(doc, value, reader.text(doc, value, what: "'calendar'"))
-            case "parties":
+            case .venue: fields.venue = located(doc, value, reader.text(doc, value, what: "'venue'"))
+            case .calendar: fields.calendar = located(doc, value, reader.text(doc, value, what: "'calendar'"))
+            case .parties:
                 fields.parties = reader.list(doc, value).compactMap { located(doc, $0, reader.text(doc, $0, what: "a party")) }
-            case "start", "on":
+            case .start, .on:
                 if let earlier = fields.startKey {
                     reportConflict(doc, earlier, key, "'start' and 'on' say the same thing; keep one")
                 }
                 fields.startKey = key
-                fields.start = located(doc, value, reader.timeSpec(doc, value, what: "'\(name)'"))
+                fields.start = located(doc, value, reader.timeSpec(doc, value, what: "'\(word!.rawValue)'"))
                 fields.startNode = value
-            case "end":
+            case .end:
                 fields.endKey = key
                 fields.end = located(doc, value, reader.timeSpec(doc, value, what: "'end'"))
                 fields.endNode = value
-            case "duration":
+            case .duration:
                 fields.durationKey = key
                 fields.duration = located(doc, value, reader.duration(doc, value, what: "'duration'"))
-            case "after", "before", "during":
-                let relation = Constraint.Relation(rawValue: name)!
+            case .after, .before, .during:
+                let relation = Constraint.Relation(rawValue: word!.rawValue)!
                 for item in reader.list(doc, value) {
                     if let constraint = self.constraint(relation, doc, item) { fields.constraints.append(constraint) }
                 }
-            case "not_before":
+            case .notBefore:
                 fields.notBefore = located(doc, value, reader.timeSpec(doc, value, what: "'not_before'"))
                 fields.notBeforeNode = value
-            case "not_after":
+            case .notAfter:
                 fields.notAfter = located(doc, value, reader.timeSpec(doc, value, what: "'not_after'"))
                 fields.notAfterNode = value
-            case "schedule": fields.schedule = reader.choice(doc, value, what: "schedule", as: SchedulePolicy.self)
-            case "repeat":
+            case .schedule: fields.schedule = reader.choice(doc, value, what: "schedule", as: SchedulePolicy.self)
+            case .repeat:
                 fields.repeatKey = key
                 fields.repeatRule = repeatRule(doc, value)
-            case "for_each": break
-            case "source": fields.source = reader.text(doc, value, what: "'source'")
-            case "description": fields.description = reader.text(doc, value, what: "'description'", allowEmpty: true)
-            case "tags": fields.tags = reader.list(doc, value).compactMap { reader.text(doc, $0, what: "a tag") }
-            case "status": fields.status = reader.choice(doc, value, what: "status", as: EventStatus.self)
-            case "url": fields.url = reader.text(doc, value, what: "'url'")
-            case "for": fields.serves = located(doc, value, reader.text(doc, value, what: "'for'"))
-            case "lead":
+            case .forEach: break
+            case .source: fields.source = reader.text(doc, value, what: "'source'")
+            case .description: fields.description = reader.text(doc, value, what: "'description'", allowEmpty: true)
+            case .tags: fields.tags = reader.list(doc, value).compactMap { reader.text(doc, $0, what: "a tag") }
+            case .status: fields.status = reader.choice(doc, value, what: "status", as: EventStatus.self)
+            case .url: fields.url = reader.text(doc, value, what: "'url'")
+            case .for: fields.serves = located(doc, value, reader.text(doc, value, what: "'for'"))
+            case .lead:
                 fields.leadKey = key
                 fields.lead = located(doc, value, reader.duration(doc, value, what: "'lead'"))
-            case "ignore": fields.ignored = ignoredChecks(doc, value)
-            default: reader.unknownKey(doc, key, in: "an event", allowed: Self.eventKeys)
+            case .ignore: fields.ignored = ignoredChecks(doc, value)
+            case nil: reader.unknownKey(doc, key, in: "an event", allowed: Self.eventKeys)
             }
         }
         if idNode == nil {
@@ -198,22 +201,23 @@ extension AgendaDecoder {
             return Constraint(relation, target, at: doc.location(node))
         }
         guard let pairs = reader.mapping(doc, node, what: "'\(relation.rawValue)'") else { return nil }
-        let allowed = relation == .during ? ["event"] : ["event", "gap", "max"]
         var target: (String, SourceLocation)?
         var gap = Duration.zero
         var gapNode: Node?
         var max: Duration?
         var maxNode: Node?
         for (key, value) in pairs {
-            switch doc.string(key) {
-            case "event": target = reader.text(doc, value, what: "'event'").map { ($0, doc.location(value)) }
-            case "gap" where relation != .during:
+            switch Self.constraintKeywords.match(doc, key) {
+            case .event: target = reader.text(doc, value, what: "'event'").map { ($0, doc.location(value)) }
+            case .gap where relation != .during:
                 gapNode = value
                 gap = reader.duration(doc, value, what: "'gap'") ?? gap
-            case "max" where relation != .during:
+            case .max where relation != .during:
                 maxNode = value
                 max = reader.duration(doc, value, what: "'max'")
-            default: reader.unknownKey(doc, key, in: "'\(relation.rawValue)'", allowed: allowed)
+            default:
+                reader.unknownKey(
+                    doc, key, in: "'\(relation.rawValue)'", allowed: relation == .during ? ["event"] : ["event", "gap", "max"])
             }
         }
         guard let (event, location) = target else {
@@ -230,6 +234,12 @@ extension AgendaDecoder {
         }
         return Constraint(relation, event, gap: gap, max: max, at: location)
     }
+
+    enum ConstraintKey: String, CaseIterable, Sendable {
+        case event, gap, max
+    }
+
+    static let constraintKeywords = Keywords<ConstraintKey>()
 
     /// `ignore: { AG301: "shared plenary hall" }`: each check id with the reason it does not
     /// apply, which the reports keep.

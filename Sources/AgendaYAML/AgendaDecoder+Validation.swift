@@ -30,7 +30,9 @@ extension AgendaDecoder {
         }
 
         let zone = fields.venue.flatMap { venues[$0.value]?.timeZone } ?? agendaZone
-        let what = event.id.isEmpty ? "the event" : "'\(event.id)'"
+        let id = event.id
+        // Only a message needs it.
+        lazy var what = id.isEmpty ? "the event" : "'\(id)'"
 
         if fields.kindIsUnknown {
             // Already reported; whether it is a point or a span is unknown.
@@ -41,7 +43,7 @@ extension AgendaDecoder {
                     at: doc.location(key), hint: "give it 'on' (or 'start') only, or make it another kind")
             }
         } else {
-            if let startKey = fields.startKey, doc.string(startKey) == "on" {
+            if let startKey = fields.startKey, Self.eventKeywords.match(doc, startKey) == .on {
                 reader.error(
                     .invalidValue, "'on' is for milestones and deadlines; \(what) is a \(event.kind.rawValue)",
                     at: doc.location(startKey), hint: "write 'start' instead")
@@ -68,8 +70,13 @@ extension AgendaDecoder {
             }
         }
 
-        for (spec, node) in [(fields.start, fields.startNode), (fields.end, fields.endNode), (fields.notBefore, fields.notBeforeNode), (fields.notAfter, fields.notAfterNode)] {
-            if let spec, let node { _ = checkLocalTime(spec.value, zone: zone, doc, node) }
+        if let start = fields.start, let node = fields.startNode { _ = checkLocalTime(start.value, zone: zone, doc, node) }
+        if let end = fields.end, let node = fields.endNode { _ = checkLocalTime(end.value, zone: zone, doc, node) }
+        if let notBefore = fields.notBefore, let node = fields.notBeforeNode {
+            _ = checkLocalTime(notBefore.value, zone: zone, doc, node)
+        }
+        if let notAfter = fields.notAfter, let node = fields.notAfterNode {
+            _ = checkLocalTime(notAfter.value, zone: zone, doc, node)
         }
 
         if let start = fields.start, let end = fields.end, let startNode = fields.startNode, let endNode = fields.endNode {
@@ -121,13 +128,13 @@ extension AgendaDecoder {
     /// Reports `second` before `first` (or, for times, not after it).
     private mutating func checkOrder(
         _ first: TimeSpec, _ second: TimeSpec, zone: TimeZoneRules, _ doc: YAMLDocument, _ firstNode: Node, _ secondNode: Node,
-        _ lead: String, _ tail: String
+        _ lead: @autoclosure () -> String, _ tail: String
     ) {
         switch (first, second) {
         case (.date(let a), .date(let b)):
             if b < a {
                 reader.error(
-                    .endBeforeStart, "\(lead) (\(b)) \(tail) (\(a))", at: doc.location(secondNode),
+                    .endBeforeStart, "\(lead()) (\(b)) \(tail) (\(a))", at: doc.location(secondNode),
                     hint: "all-day end dates are inclusive: a one-day event ends on its start date",
                     notes: [.init("it starts here", at: doc.location(firstNode))])
             }
@@ -141,7 +148,7 @@ extension AgendaDecoder {
             let b = second.instant(in: zone)
             if b <= a {
                 reader.error(
-                    .endBeforeStart, "\(lead) (\(second)) \(b == a ? "when" : "before") it starts (\(first))",
+                    .endBeforeStart, "\(lead()) (\(second)) \(b == a ? "when" : "before") it starts (\(first))",
                     at: doc.location(secondNode), notes: [.init("it starts here", at: doc.location(firstNode))])
             }
         }
