@@ -8,6 +8,9 @@ extension AgendaDecoder {
     }
 
     static let eventKeywords = Keywords<EventKey>()
+    static let kindKeywords = Keywords<EventKind>()
+    static let scheduleKeywords = Keywords<SchedulePolicy>()
+    static let statusKeywords = Keywords<EventStatus>()
     static let eventKeys = EventKey.allCases.map(\.rawValue)
 
     typealias Node = YAMLDocument.NodeID
@@ -107,9 +110,9 @@ extension AgendaDecoder {
     private mutating func decodeEventBody(_ doc: YAMLDocument, _ node: Node, _ pairs: YAMLDocument.Pairs) -> Event? {
         var id: String?
         var idNode: Node?
-        var title: String?
         var sawTitle = false
-        var kind = EventKind.meeting
+        // Values go straight into the event; `fields` keeps where the timing keys are written.
+        var event = Event(id: "", title: "", location: doc.location(node))
         var fields = EventFields()
         for (key, value) in pairs {
             let word = Self.eventKeywords.match(doc, key)
@@ -123,57 +126,57 @@ extension AgendaDecoder {
                 reader.substitutions = substitutions
             case .title:
                 sawTitle = true
-                title = reader.text(doc, value, what: "'title'")
+                event.title = reader.text(doc, value, what: "'title'") ?? ""
             case .kind:
-                if let known = reader.choice(doc, value, what: "event kind", as: EventKind.self) {
-                    kind = known
+                if let known = reader.choice(doc, value, what: "event kind", as: EventKind.self, keywords: Self.kindKeywords) {
+                    event.kind = known
                 } else {
                     fields.kindIsUnknown = true
                 }
-            case .venue: fields.venue = located(doc, value, reader.text(doc, value, what: "'venue'"))
-            case .calendar: fields.calendar = located(doc, value, reader.text(doc, value, what: "'calendar'"))
+            case .venue: event.venue = located(doc, value, reader.text(doc, value, what: "'venue'"))
+            case .calendar: event.calendar = located(doc, value, reader.text(doc, value, what: "'calendar'"))
             case .parties:
-                fields.parties = reader.list(doc, value).compactMap { located(doc, $0, reader.text(doc, $0, what: "a party")) }
+                event.parties = reader.list(doc, value).compactMap { located(doc, $0, reader.text(doc, $0, what: "a party")) }
             case .start, .on:
                 if let earlier = fields.startKey {
                     reportConflict(doc, earlier, key, "'start' and 'on' say the same thing; keep one")
                 }
                 fields.startKey = key
-                fields.start = located(doc, value, reader.timeSpec(doc, value, what: "'\(word!.rawValue)'"))
+                event.start = located(doc, value, reader.timeSpec(doc, value, what: "'\(word!.rawValue)'"))
                 fields.startNode = value
             case .end:
                 fields.endKey = key
-                fields.end = located(doc, value, reader.timeSpec(doc, value, what: "'end'"))
+                event.end = located(doc, value, reader.timeSpec(doc, value, what: "'end'"))
                 fields.endNode = value
             case .duration:
                 fields.durationKey = key
-                fields.duration = located(doc, value, reader.duration(doc, value, what: "'duration'"))
+                event.duration = located(doc, value, reader.duration(doc, value, what: "'duration'"))
             case .after, .before, .during:
                 let relation = Constraint.Relation(rawValue: word!.rawValue)!
                 for item in reader.list(doc, value) {
-                    if let constraint = self.constraint(relation, doc, item) { fields.constraints.append(constraint) }
+                    if let constraint = self.constraint(relation, doc, item) { event.constraints.append(constraint) }
                 }
             case .notBefore:
-                fields.notBefore = located(doc, value, reader.timeSpec(doc, value, what: "'not_before'"))
+                event.notBefore = located(doc, value, reader.timeSpec(doc, value, what: "'not_before'"))
                 fields.notBeforeNode = value
             case .notAfter:
-                fields.notAfter = located(doc, value, reader.timeSpec(doc, value, what: "'not_after'"))
+                event.notAfter = located(doc, value, reader.timeSpec(doc, value, what: "'not_after'"))
                 fields.notAfterNode = value
-            case .schedule: fields.schedule = reader.choice(doc, value, what: "schedule", as: SchedulePolicy.self)
+            case .schedule: event.schedule = reader.choice(doc, value, what: "schedule", as: SchedulePolicy.self, keywords: Self.scheduleKeywords)
             case .repeat:
                 fields.repeatKey = key
-                fields.repeatRule = repeatRule(doc, value)
+                event.repeatRule = repeatRule(doc, value)
             case .forEach: break
-            case .source: fields.source = reader.text(doc, value, what: "'source'")
-            case .description: fields.description = reader.text(doc, value, what: "'description'", allowEmpty: true)
-            case .tags: fields.tags = reader.list(doc, value).compactMap { reader.text(doc, $0, what: "a tag") }
-            case .status: fields.status = reader.choice(doc, value, what: "status", as: EventStatus.self)
-            case .url: fields.url = reader.text(doc, value, what: "'url'")
-            case .for: fields.serves = located(doc, value, reader.text(doc, value, what: "'for'"))
+            case .source: event.source = reader.text(doc, value, what: "'source'")
+            case .description: event.description = reader.text(doc, value, what: "'description'", allowEmpty: true)
+            case .tags: event.tags = reader.list(doc, value).compactMap { reader.text(doc, $0, what: "a tag") }
+            case .status: event.status = reader.choice(doc, value, what: "status", as: EventStatus.self, keywords: Self.statusKeywords)
+            case .url: event.url = reader.text(doc, value, what: "'url'")
+            case .for: event.serves = located(doc, value, reader.text(doc, value, what: "'for'"))
             case .lead:
                 fields.leadKey = key
-                fields.lead = located(doc, value, reader.duration(doc, value, what: "'lead'"))
-            case .ignore: fields.ignored = ignoredChecks(doc, value)
+                event.lead = located(doc, value, reader.duration(doc, value, what: "'lead'"))
+            case .ignore: event.ignored = ignoredChecks(doc, value)
             case nil: reader.unknownKey(doc, key, in: "an event", allowed: Self.eventKeys)
             }
         }
@@ -184,8 +187,8 @@ extension AgendaDecoder {
             reader.error(.missingKey, "the event\(id.map { " '\($0)'" } ?? "") has no 'title'", at: doc.location(node))
         }
         // An event without id or title is still checked, so every problem shows in one run.
-        var event = Event(
-            id: id ?? "", title: title ?? "", kind: kind, location: doc.location(node), idLocation: doc.location(idNode ?? node))
+        event.id = id ?? ""
+        event.idLocation = doc.location(idNode ?? node)
         validateTiming(&event, fields, doc, pairs)
         // Without a title the event still exists, so references to it do not cascade into errors.
         return id == nil ? nil : event
@@ -322,38 +325,20 @@ extension AgendaDecoder {
     }
 }
 
-/// The timing-related keys of one event, gathered before they are checked together.
+/// Where the timing-related keys of one event are written, gathered before they are checked
+/// together.
 struct EventFields {
     /// The kind was misspelt: checks that depend on it are skipped rather than guessed.
     var kindIsUnknown = false
-    var venue: Located<String>?
-    var calendar: Located<String>?
-    var parties: [Located<String>] = []
-    var start: Located<TimeSpec>?
     var startKey: YAMLDocument.NodeID?
     var startNode: YAMLDocument.NodeID?
-    var end: Located<TimeSpec>?
     var endKey: YAMLDocument.NodeID?
     var endNode: YAMLDocument.NodeID?
-    var duration: Located<Duration>?
     var durationKey: YAMLDocument.NodeID?
-    var constraints: [Constraint] = []
-    var notBefore: Located<TimeSpec>?
     var notBeforeNode: YAMLDocument.NodeID?
-    var notAfter: Located<TimeSpec>?
     var notAfterNode: YAMLDocument.NodeID?
-    var schedule: SchedulePolicy?
     var repeatKey: YAMLDocument.NodeID?
-    var repeatRule: RepeatRule?
-    var source: String?
-    var description: String?
-    var tags: [String] = []
-    var status: EventStatus?
-    var url: String?
-    var serves: Located<String>?
-    var lead: Located<Duration>?
     var leadKey: YAMLDocument.NodeID?
-    var ignored: [IgnoredCheck] = []
 }
 
 extension Int {

@@ -51,7 +51,8 @@ enum Placeholders {
     /// Lower-case ASCII: accents folded, every run of other characters one `-`, trimmed.
     static func slug(_ text: String) -> String {
         // Folding is only needed, and only paid for, when the text is not ASCII.
-        let folded = text.utf8.allSatisfy { $0 < 0x80 } ? text : text.folding(options: [.diacriticInsensitive], locale: nil)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiSlug(text) }
+        let folded = text.folding(options: [.diacriticInsensitive], locale: nil)
         var slug = ""
         var pendingDash = false
         for character in folded {
@@ -67,5 +68,24 @@ enum Placeholders {
             }
         }
         return slug
+    }
+
+    /// `slug` of ASCII text, byte by byte: what it gives for each character is that
+    /// character lower-cased if it is a letter or digit, else a dash.
+    private static func asciiSlug(_ text: String) -> String {
+        var slug: [UInt8] = []
+        slug.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for var byte in text.utf8 {
+            if (0x41...0x5A).contains(byte) { byte += 0x20 }
+            if (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) {
+                if pendingDash && !slug.isEmpty { slug.append(0x2D) }
+                pendingDash = false
+                slug.append(byte)
+            } else {
+                pendingDash = true
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 }

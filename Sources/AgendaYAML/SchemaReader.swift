@@ -75,8 +75,10 @@ struct SchemaReader {
         return YAMLDocument.Pairs(result)
     }
 
+    private static let mergeKey = Array("<<".utf8)
+
     private func isMergeKey(_ doc: YAMLDocument, _ key: YAMLDocument.NodeID) -> Bool {
-        doc.kind(key) == .scalar && doc.style(key) == .plain && doc.string(key) == "<<"
+        doc.style(key) == .plain && doc.scalarEquals(key, Self.mergeKey)
     }
 
     /// The items of a list; a single value is a list of one, as the format allows everywhere.
@@ -190,9 +192,13 @@ struct SchemaReader {
     }
 
     /// One of a fixed set of words (`asap`, `alap`), with a suggestion for a near miss.
-    mutating func choice<T: RawRepresentable & CaseIterable>(
-        _ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String, as type: T.Type
+    /// `keywords`, when given, recognises an exact word without making a string.
+    mutating func choice<T: RawRepresentable & CaseIterable & Sendable>(
+        _ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String, as type: T.Type,
+        keywords: Keywords<T>? = nil
     ) -> T? where T.RawValue == String {
+        // A word holds no placeholder, so reading it before substitution changes nothing.
+        if let word = keywords?.match(doc, node) { return word }
         guard let value = text(doc, node, what: what()) else { return nil }
         if let result = T(rawValue: value) { return result }
         let names = T.allCases.map(\.rawValue)
