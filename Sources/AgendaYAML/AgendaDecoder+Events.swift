@@ -30,7 +30,8 @@ extension AgendaDecoder {
         let doc = declaration.doc
         guard let pairs = reader.mapping(doc, declaration.value, what: "an event") else { return }
         guard let forEach = pairs.first(where: { doc.scalarEquals($0.key, Self.forEachKey) }) else {
-            if let event = decodeEventBody(doc, declaration.value, pairs) { events.append(event) }
+            var event = Event(id: "", title: "", location: doc.location(declaration.value))
+            if decodeEventBody(doc, declaration.value, pairs, into: &event) { events.append(event) }
             return
         }
         guard let keys = forEachValues(doc, forEach.value) else { return }
@@ -55,7 +56,8 @@ extension AgendaDecoder {
             }
             reader.substitutions = Dictionary(combination.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             defer { reader.substitutions = nil }
-            guard var event = decodeEventBody(doc, declaration.value, pairs) else { return }
+            var event = Event(id: "", title: "", location: doc.location(declaration.value))
+            guard decodeEventBody(doc, declaration.value, pairs, into: &event) else { return }
             // One slug over every value, so an empty piece never leaves a double dash.
             let slug = Placeholders.slug(combination.map(\.value).joined(separator: " "))
             if slug.isEmpty {
@@ -106,13 +108,15 @@ extension AgendaDecoder {
         return keys
     }
 
-    /// Reads an event mapping; nil when it lacks an id or title.
-    private mutating func decodeEventBody(_ doc: YAMLDocument, _ node: Node, _ pairs: YAMLDocument.Pairs) -> Event? {
+    /// Reads an event mapping into a blank `event`, in place: an event is large, and copies of
+    /// it are a good part of the cost. False when it has no id.
+    private mutating func decodeEventBody(
+        _ doc: YAMLDocument, _ node: Node, _ pairs: YAMLDocument.Pairs, into event: inout Event
+    ) -> Bool {
         var id: String?
         var idNode: Node?
         var sawTitle = false
-        // Values go straight into the event; `fields` keeps where the timing keys are written.
-        var event = Event(id: "", title: "", location: doc.location(node))
+        // `fields` keeps where the timing keys are written.
         var fields = EventFields()
         for (key, value) in pairs {
             let word = Self.eventKeywords.match(doc, key)
@@ -191,7 +195,7 @@ extension AgendaDecoder {
         event.idLocation = doc.location(idNode ?? node)
         validateTiming(&event, fields, doc, pairs)
         // Without a title the event still exists, so references to it do not cascade into errors.
-        return id == nil ? nil : event
+        return id != nil
     }
 
     private func located<T>(_ doc: YAMLDocument, _ node: Node, _ value: T?) -> Located<T>? {
