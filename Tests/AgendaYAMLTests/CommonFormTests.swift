@@ -1,4 +1,5 @@
 import AgendaCore
+import Foundation
 import Testing
 
 @testable import AgendaYAML
