@@ -31,7 +31,7 @@ extension AgendaDecoder {
         guard let pairs = reader.mapping(doc, declaration.value, what: "an event") else { return }
         guard let forEach = pairs.first(where: { doc.scalarEquals($0.key, Self.forEachKey) }) else {
             var event = Event(id: "", title: "", location: doc.location(declaration.value))
-            if decodeEventBody(doc, declaration.value, pairs, into: &event) { events.append(event) }
+            if decodeEventBody(doc, declaration.value, pairs, into: &event) { events.append(consume event) }
             return
         }
         guard let keys = forEachValues(doc, forEach.value) else { return }

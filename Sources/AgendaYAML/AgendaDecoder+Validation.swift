@@ -10,7 +10,8 @@ extension AgendaDecoder {
                 at: doc.location(leadKey), hint: "add 'for: <session id>'")
         }
 
-        let zone = event.venue.flatMap { venues[$0.value]?.timeZone } ?? agendaZone
+        // The venue is looked up in place: a copy of it costs more than the lookup.
+        let zone = event.venue.flatMap { venues.index(forKey: $0.value).flatMap { venues.values[$0].timeZone } } ?? agendaZone
         let id = event.id
         // Only a message needs it.
         lazy var what = id.isEmpty ? "the event" : "'\(id)'"

@@ -18,7 +18,15 @@ struct Keywords<Word: RawRepresentable & CaseIterable & Sendable>: Sendable wher
     func match(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID) -> Word? {
         doc.withScalarBytes(node) { bytes in
             guard bytes.count < byLength.count else { return nil }
-            return byLength[bytes.count].first { $0.bytes.elementsEqual(bytes) }?.word
+            return byLength[bytes.count].first { Self.equal($0.bytes, bytes) }?.word
+        }
+    }
+
+    /// Byte arrays of the same length, compared without a generic iterator.
+    private static func equal(_ word: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        word.withUnsafeBufferPointer { word in
+            for index in word.indices where word[index] != bytes[index] { return false }
+            return true
         }
     }
 }

@@ -209,7 +209,7 @@ extension TimeParsers {
         guard index > 0 else { return nil }
         if index < utf8.count, utf8[index] == 0x20 { index += 1 }
         let word = UnsafeBufferPointer(rebasing: utf8[index...])
-        guard let unit = commonUnits.first(where: { $0.word.elementsEqual(word) })?.unit,
+        guard let unit = commonUnits.first(where: { $0.word.count == word.count && $0.word.elementsEqual(word) })?.unit,
             amount <= Duration.maximumAmount(of: unit)
         else { return nil }
         return Duration(amount, unit)
