@@ -1,11 +1,17 @@
 import AgendaCore
 
 extension AgendaDecoder {
-    static let eventKeys = [
-        "id", "title", "kind", "venue", "calendar", "parties", "start", "on", "end", "duration", "after", "before",
-        "during", "not_before", "not_after", "schedule", "repeat", "for_each", "source", "description", "tags",
-        "status", "url", "for", "lead", "ignore",
-    ]
+    enum EventKey: String, CaseIterable, Sendable {
+        case id, title, kind, venue, calendar, parties, start, on, end, duration, after, before, during
+        case notBefore = "not_before", notAfter = "not_after", schedule, `repeat`, forEach = "for_each", source
+        case description, tags, status, url, `for`, lead, ignore
+    }
+
+    static let eventKeywords = Keywords<EventKey>()
+    static let kindKeywords = Keywords<EventKind>()
+    static let scheduleKeywords = Keywords<SchedulePolicy>()
+    static let statusKeywords = Keywords<EventStatus>()
+    static let eventKeys = EventKey.allCases.map(\.rawValue)
 
     typealias Node = YAMLDocument.NodeID
 
@@ -24,7 +30,8 @@ extension AgendaDecoder {
         let doc = declaration.doc
         guard let pairs = reader.mapping(doc, declaration.value, what: "an event") else { return }
         guard let forEach = pairs.first(where: { doc.scalarEquals($0.key, Self.forEachKey) }) else {
-            if let event = decodeEventBody(doc, declaration.value, pairs) { events.append(event) }
+            var event = Event(id: "", title: "", location: doc.location(declaration.value))
+            if decodeEventBody(doc, declaration.value, pairs, into: &event) { events.append(consume event) }
             return
         }
         guard let keys = forEachValues(doc, forEach.value) else { return }
@@ -49,7 +56,8 @@ extension AgendaDecoder {
             }
             reader.substitutions = Dictionary(combination.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
             defer { reader.substitutions = nil }
-            guard var event = decodeEventBody(doc, declaration.value, pairs) else { return }
+            var event = Event(id: "", title: "", location: doc.location(declaration.value))
+            guard decodeEventBody(doc, declaration.value, pairs, into: &event) else { return }
             // One slug over every value, so an empty piece never leaves a double dash.
             let slug = Placeholders.slug(combination.map(\.value).joined(separator: " "))
             if slug.isEmpty {
@@ -100,78 +108,80 @@ extension AgendaDecoder {
         return keys
     }
 
-    /// Reads an event mapping; nil when it lacks an id or title.
-    private mutating func decodeEventBody(_ doc: YAMLDocument, _ node: Node, _ pairs: YAMLDocument.Pairs) -> Event? {
+    /// Reads an event mapping into a blank `event`, in place: an event is large, and copies of
+    /// it are a good part of the cost. False when it has no id.
+    private mutating func decodeEventBody(
+        _ doc: YAMLDocument, _ node: Node, _ pairs: YAMLDocument.Pairs, into event: inout Event
+    ) -> Bool {
         var id: String?
         var idNode: Node?
-        var title: String?
         var sawTitle = false
-        var kind = EventKind.meeting
+        // `fields` keeps where the timing keys are written.
         var fields = EventFields()
         for (key, value) in pairs {
-            let name = doc.string(key)
-            switch name {
-            case "id":
+            let word = Self.eventKeywords.match(doc, key)
+            switch word {
+            case .id:
                 idNode = value
                 // The id is the entry's own; for_each appends the slug of its values.
                 let substitutions = reader.substitutions
                 reader.substitutions = nil
                 id = reader.identifier(doc, value, what: "event id")
                 reader.substitutions = substitutions
-            case "title":
+            case .title:
                 sawTitle = true
-                title = reader.text(doc, value, what: "'title'")
-            case "kind":
-                if let known = reader.choice(doc, value, what: "event kind", as: EventKind.self) {
-                    kind = known
+                event.title = reader.text(doc, value, what: "'title'") ?? ""
+            case .kind:
+                if let known = reader.choice(doc, value, what: "event kind", as: EventKind.self, keywords: Self.kindKeywords) {
+                    event.kind = known
                 } else {
                     fields.kindIsUnknown = true
                 }
-            case "venue": fields.venue = located(doc, value, reader.text(doc, value, what: "'venue'"))
-            case "calendar": fields.calendar = located(doc, value, reader.text(doc, value, what: "'calendar'"))
-            case "parties":
-                fields.parties = reader.list(doc, value).compactMap { located(doc, $0, reader.text(doc, $0, what: "a party")) }
-            case "start", "on":
+            case .venue: event.venue = located(doc, value, reader.text(doc, value, what: "'venue'"))
+            case .calendar: event.calendar = located(doc, value, reader.text(doc, value, what: "'calendar'"))
+            case .parties:
+                event.parties = reader.list(doc, value).compactMap { located(doc, $0, reader.text(doc, $0, what: "a party")) }
+            case .start, .on:
                 if let earlier = fields.startKey {
                     reportConflict(doc, earlier, key, "'start' and 'on' say the same thing; keep one")
                 }
                 fields.startKey = key
-                fields.start = located(doc, value, reader.timeSpec(doc, value, what: "'\(name)'"))
+                event.start = located(doc, value, reader.timeSpec(doc, value, what: "'\(word!.rawValue)'"))
                 fields.startNode = value
-            case "end":
+            case .end:
                 fields.endKey = key
-                fields.end = located(doc, value, reader.timeSpec(doc, value, what: "'end'"))
+                event.end = located(doc, value, reader.timeSpec(doc, value, what: "'end'"))
                 fields.endNode = value
-            case "duration":
+            case .duration:
                 fields.durationKey = key
-                fields.duration = located(doc, value, reader.duration(doc, value, what: "'duration'"))
-            case "after", "before", "during":
-                let relation = Constraint.Relation(rawValue: name)!
+                event.duration = located(doc, value, reader.duration(doc, value, what: "'duration'"))
+            case .after, .before, .during:
+                let relation = Constraint.Relation(rawValue: word!.rawValue)!
                 for item in reader.list(doc, value) {
-                    if let constraint = self.constraint(relation, doc, item) { fields.constraints.append(constraint) }
+                    if let constraint = self.constraint(relation, doc, item) { event.constraints.append(constraint) }
                 }
-            case "not_before":
-                fields.notBefore = located(doc, value, reader.timeSpec(doc, value, what: "'not_before'"))
+            case .notBefore:
+                event.notBefore = located(doc, value, reader.timeSpec(doc, value, what: "'not_before'"))
                 fields.notBeforeNode = value
-            case "not_after":
-                fields.notAfter = located(doc, value, reader.timeSpec(doc, value, what: "'not_after'"))
+            case .notAfter:
+                event.notAfter = located(doc, value, reader.timeSpec(doc, value, what: "'not_after'"))
                 fields.notAfterNode = value
-            case "schedule": fields.schedule = reader.choice(doc, value, what: "schedule", as: SchedulePolicy.self)
-            case "repeat":
+            case .schedule: event.schedule = reader.choice(doc, value, what: "schedule", as: SchedulePolicy.self, keywords: Self.scheduleKeywords)
+            case .repeat:
                 fields.repeatKey = key
-                fields.repeatRule = repeatRule(doc, value)
-            case "for_each": break
-            case "source": fields.source = reader.text(doc, value, what: "'source'")
-            case "description": fields.description = reader.text(doc, value, what: "'description'", allowEmpty: true)
-            case "tags": fields.tags = reader.list(doc, value).compactMap { reader.text(doc, $0, what: "a tag") }
-            case "status": fields.status = reader.choice(doc, value, what: "status", as: EventStatus.self)
-            case "url": fields.url = reader.text(doc, value, what: "'url'")
-            case "for": fields.serves = located(doc, value, reader.text(doc, value, what: "'for'"))
-            case "lead":
+                event.repeatRule = repeatRule(doc, value)
+            case .forEach: break
+            case .source: event.source = reader.text(doc, value, what: "'source'")
+            case .description: event.description = reader.text(doc, value, what: "'description'", allowEmpty: true)
+            case .tags: event.tags = reader.list(doc, value).compactMap { reader.text(doc, $0, what: "a tag") }
+            case .status: event.status = reader.choice(doc, value, what: "status", as: EventStatus.self, keywords: Self.statusKeywords)
+            case .url: event.url = reader.text(doc, value, what: "'url'")
+            case .for: event.serves = located(doc, value, reader.text(doc, value, what: "'for'"))
+            case .lead:
                 fields.leadKey = key
-                fields.lead = located(doc, value, reader.duration(doc, value, what: "'lead'"))
-            case "ignore": fields.ignored = ignoredChecks(doc, value)
-            default: reader.unknownKey(doc, key, in: "an event", allowed: Self.eventKeys)
+                event.lead = located(doc, value, reader.duration(doc, value, what: "'lead'"))
+            case .ignore: event.ignored = ignoredChecks(doc, value)
+            case nil: reader.unknownKey(doc, key, in: "an event", allowed: Self.eventKeys)
             }
         }
         if idNode == nil {
@@ -181,11 +191,11 @@ extension AgendaDecoder {
             reader.error(.missingKey, "the event\(id.map { " '\($0)'" } ?? "") has no 'title'", at: doc.location(node))
         }
         // An event without id or title is still checked, so every problem shows in one run.
-        var event = Event(
-            id: id ?? "", title: title ?? "", kind: kind, location: doc.location(node), idLocation: doc.location(idNode ?? node))
+        event.id = id ?? ""
+        event.idLocation = doc.location(idNode ?? node)
         validateTiming(&event, fields, doc, pairs)
         // Without a title the event still exists, so references to it do not cascade into errors.
-        return id == nil ? nil : event
+        return id != nil
     }
 
     private func located<T>(_ doc: YAMLDocument, _ node: Node, _ value: T?) -> Located<T>? {
@@ -198,22 +208,23 @@ extension AgendaDecoder {
             return Constraint(relation, target, at: doc.location(node))
         }
         guard let pairs = reader.mapping(doc, node, what: "'\(relation.rawValue)'") else { return nil }
-        let allowed = relation == .during ? ["event"] : ["event", "gap", "max"]
         var target: (String, SourceLocation)?
         var gap = Duration.zero
         var gapNode: Node?
         var max: Duration?
         var maxNode: Node?
         for (key, value) in pairs {
-            switch doc.string(key) {
-            case "event": target = reader.text(doc, value, what: "'event'").map { ($0, doc.location(value)) }
-            case "gap" where relation != .during:
+            switch Self.constraintKeywords.match(doc, key) {
+            case .event: target = reader.text(doc, value, what: "'event'").map { ($0, doc.location(value)) }
+            case .gap where relation != .during:
                 gapNode = value
                 gap = reader.duration(doc, value, what: "'gap'") ?? gap
-            case "max" where relation != .during:
+            case .max where relation != .during:
                 maxNode = value
                 max = reader.duration(doc, value, what: "'max'")
-            default: reader.unknownKey(doc, key, in: "'\(relation.rawValue)'", allowed: allowed)
+            default:
+                reader.unknownKey(
+                    doc, key, in: "'\(relation.rawValue)'", allowed: relation == .during ? ["event"] : ["event", "gap", "max"])
             }
         }
         guard let (event, location) = target else {
@@ -230,6 +241,12 @@ extension AgendaDecoder {
         }
         return Constraint(relation, event, gap: gap, max: max, at: location)
     }
+
+    enum ConstraintKey: String, CaseIterable, Sendable {
+        case event, gap, max
+    }
+
+    static let constraintKeywords = Keywords<ConstraintKey>()
 
     /// `ignore: { AG301: "shared plenary hall" }`: each check id with the reason it does not
     /// apply, which the reports keep.
@@ -312,38 +329,20 @@ extension AgendaDecoder {
     }
 }
 
-/// The timing-related keys of one event, gathered before they are checked together.
+/// Where the timing-related keys of one event are written, gathered before they are checked
+/// together.
 struct EventFields {
     /// The kind was misspelt: checks that depend on it are skipped rather than guessed.
     var kindIsUnknown = false
-    var venue: Located<String>?
-    var calendar: Located<String>?
-    var parties: [Located<String>] = []
-    var start: Located<TimeSpec>?
     var startKey: YAMLDocument.NodeID?
     var startNode: YAMLDocument.NodeID?
-    var end: Located<TimeSpec>?
     var endKey: YAMLDocument.NodeID?
     var endNode: YAMLDocument.NodeID?
-    var duration: Located<Duration>?
     var durationKey: YAMLDocument.NodeID?
-    var constraints: [Constraint] = []
-    var notBefore: Located<TimeSpec>?
     var notBeforeNode: YAMLDocument.NodeID?
-    var notAfter: Located<TimeSpec>?
     var notAfterNode: YAMLDocument.NodeID?
-    var schedule: SchedulePolicy?
     var repeatKey: YAMLDocument.NodeID?
-    var repeatRule: RepeatRule?
-    var source: String?
-    var description: String?
-    var tags: [String] = []
-    var status: EventStatus?
-    var url: String?
-    var serves: Located<String>?
-    var lead: Located<Duration>?
     var leadKey: YAMLDocument.NodeID?
-    var ignored: [IgnoredCheck] = []
 }
 
 extension Int {

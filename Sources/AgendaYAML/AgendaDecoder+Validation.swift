@@ -1,36 +1,20 @@
 import AgendaCore
 
 extension AgendaDecoder {
-    /// Copies the timing keys into the event and checks that they fit together: fixed or
-    /// flexible, point or span, end after start, local times that exist in the event's zone.
+    /// Checks that the event's timing keys fit together: fixed or flexible, point or span, end
+    /// after start, local times that exist in the event's zone.
     mutating func validateTiming(_ event: inout Event, _ fields: EventFields, _ doc: YAMLDocument, _ pairs: YAMLDocument.Pairs) {
-        event.venue = fields.venue
-        event.calendar = fields.calendar
-        event.parties = fields.parties
-        event.start = fields.start
-        event.end = fields.end
-        event.duration = fields.duration
-        event.constraints = fields.constraints
-        event.notBefore = fields.notBefore
-        event.notAfter = fields.notAfter
-        event.schedule = fields.schedule
-        event.repeatRule = fields.repeatRule
-        event.source = fields.source
-        event.description = fields.description
-        event.tags = fields.tags
-        event.status = fields.status
-        event.url = fields.url
-        event.serves = fields.serves
-        event.lead = fields.lead
-        event.ignored = fields.ignored
-        if let leadKey = fields.leadKey, fields.serves == nil {
+        if let leadKey = fields.leadKey, event.serves == nil {
             reader.error(
                 .conflictingKeys, "'lead' says how long before the session this must end, but no 'for' names the session",
                 at: doc.location(leadKey), hint: "add 'for: <session id>'")
         }
 
-        let zone = fields.venue.flatMap { venues[$0.value]?.timeZone } ?? agendaZone
-        let what = event.id.isEmpty ? "the event" : "'\(event.id)'"
+        // The venue is looked up in place: a copy of it costs more than the lookup.
+        let zone = event.venue.flatMap { venues.index(forKey: $0.value).flatMap { venues.values[$0].timeZone } } ?? agendaZone
+        let id = event.id
+        // Only a message needs it.
+        lazy var what = id.isEmpty ? "the event" : "'\(id)'"
 
         if fields.kindIsUnknown {
             // Already reported; whether it is a point or a span is unknown.
@@ -41,7 +25,7 @@ extension AgendaDecoder {
                     at: doc.location(key), hint: "give it 'on' (or 'start') only, or make it another kind")
             }
         } else {
-            if let startKey = fields.startKey, doc.string(startKey) == "on" {
+            if let startKey = fields.startKey, Self.eventKeywords.match(doc, startKey) == .on {
                 reader.error(
                     .invalidValue, "'on' is for milestones and deadlines; \(what) is a \(event.kind.rawValue)",
                     at: doc.location(startKey), hint: "write 'start' instead")
@@ -61,21 +45,26 @@ extension AgendaDecoder {
                     .missingKey, "\(what) has a 'start' but no 'end' or 'duration'", at: doc.location(startKey),
                     hint: "add 'end' (the last day, or a time) or 'duration'; a point in time is a milestone or deadline")
             }
-            if let duration = fields.duration, duration.value.isZero {
+            if let duration = event.duration, duration.value.isZero {
                 reader.error(
                     .invalidValue, "\(what) has a zero duration", at: duration.location,
                     hint: "make it a milestone if it is a point in time")
             }
         }
 
-        for (spec, node) in [(fields.start, fields.startNode), (fields.end, fields.endNode), (fields.notBefore, fields.notBeforeNode), (fields.notAfter, fields.notAfterNode)] {
-            if let spec, let node { _ = checkLocalTime(spec.value, zone: zone, doc, node) }
+        if let start = event.start, let node = fields.startNode { _ = checkLocalTime(start.value, zone: zone, doc, node) }
+        if let end = event.end, let node = fields.endNode { _ = checkLocalTime(end.value, zone: zone, doc, node) }
+        if let notBefore = event.notBefore, let node = fields.notBeforeNode {
+            _ = checkLocalTime(notBefore.value, zone: zone, doc, node)
+        }
+        if let notAfter = event.notAfter, let node = fields.notAfterNode {
+            _ = checkLocalTime(notAfter.value, zone: zone, doc, node)
         }
 
-        if let start = fields.start, let end = fields.end, let startNode = fields.startNode, let endNode = fields.endNode {
+        if let start = event.start, let end = event.end, let startNode = fields.startNode, let endNode = fields.endNode {
             checkOrder(start.value, end.value, zone: zone, doc, startNode, endNode, "\(what) ends", "before it starts")
         }
-        if let notBefore = fields.notBefore, let notAfter = fields.notAfter, let first = fields.notBeforeNode,
+        if let notBefore = event.notBefore, let notAfter = event.notAfter, let first = fields.notBeforeNode,
             let second = fields.notAfterNode
         {
             // not_after: DATE means by the end of that day; not_before: DATE from its start.
@@ -98,7 +87,7 @@ extension AgendaDecoder {
             if fields.startKey == nil {
                 reader.error(
                     .missingKey, "a repeating event needs a 'start' for its first occurrence", at: doc.location(repeatKey))
-            } else if let rule = fields.repeatRule, let start = fields.start {
+            } else if let rule = event.repeatRule, let start = event.start {
                 let first = Self.localStart(of: start.value, in: zone)
                 let at = rule.endLocation ?? rule.location
                 let count = Recurrence.count(of: rule, start: first, zone: zone)
@@ -121,13 +110,13 @@ extension AgendaDecoder {
     /// Reports `second` before `first` (or, for times, not after it).
     private mutating func checkOrder(
         _ first: TimeSpec, _ second: TimeSpec, zone: TimeZoneRules, _ doc: YAMLDocument, _ firstNode: Node, _ secondNode: Node,
-        _ lead: String, _ tail: String
+        _ lead: @autoclosure () -> String, _ tail: String
     ) {
         switch (first, second) {
         case (.date(let a), .date(let b)):
             if b < a {
                 reader.error(
-                    .endBeforeStart, "\(lead) (\(b)) \(tail) (\(a))", at: doc.location(secondNode),
+                    .endBeforeStart, "\(lead()) (\(b)) \(tail) (\(a))", at: doc.location(secondNode),
                     hint: "all-day end dates are inclusive: a one-day event ends on its start date",
                     notes: [.init("it starts here", at: doc.location(firstNode))])
             }
@@ -141,7 +130,7 @@ extension AgendaDecoder {
             let b = second.instant(in: zone)
             if b <= a {
                 reader.error(
-                    .endBeforeStart, "\(lead) (\(second)) \(b == a ? "when" : "before") it starts (\(first))",
+                    .endBeforeStart, "\(lead()) (\(second)) \(b == a ? "when" : "before") it starts (\(first))",
                     at: doc.location(secondNode), notes: [.init("it starts here", at: doc.location(firstNode))])
             }
         }
@@ -168,16 +157,16 @@ extension AgendaDecoder {
 
         var firstByID: [String: Int] = [:]
         firstByID.reserveCapacity(events.count)
-        for (index, event) in events.enumerated() {
-            if let first = firstByID[event.id] {
-                let previous = events[first]
+        for index in events.indices {
+            let id = events[index].id
+            if let first = firstByID[id] {
                 reader.error(
-                    .duplicateID, "the event id '\(event.id)' is used twice", at: event.idLocation,
-                    hint: event.expandedFrom != nil || previous.expandedFrom != nil
+                    .duplicateID, "the event id '\(id)' is used twice", at: events[index].idLocation,
+                    hint: events[index].expandedFrom != nil || events[first].expandedFrom != nil
                         ? "for_each ids are '<id>-<slug of value>'; rename one of them" : "ids must be unique",
-                    notes: [.init("'\(event.id)' is first used here", at: previous.idLocation)])
+                    notes: [.init("'\(id)' is first used here", at: events[first].idLocation)])
             } else {
-                firstByID[event.id] = index
+                firstByID[id] = index
             }
         }
 
@@ -191,21 +180,22 @@ extension AgendaDecoder {
         lazy var eventNames = Array(firstByID.keys) + Array(groups.keys)
         lazy var venueNames = Array(venues.keys)
         lazy var partyNames = Array(parties.keys)
-        // Fields are read in place: copying whole events here costs more than the checks.
+        // Fields are read in place, and definitions only looked up: copying whole events or
+        // calendars here costs more than the checks.
         for index in events.indices {
             let id = events[index].id
-            if let venue = events[index].venue, venues[venue.value] == nil {
+            if let venue = events[index].venue, !venues.keys.contains(venue.value) {
                 reader.error(
                     .unknownReference, "'\(id)' takes place at the venue '\(venue.value)', which is not defined",
                     at: venue.location,
                     hint: Suggestion.hint(for: venue.value, in: venueNames) ?? "define it under 'venues'")
             }
-            if let calendar = events[index].calendar, calendar.value != WorkCalendar.noneName, calendars[calendar.value] == nil {
+            if let calendar = events[index].calendar, calendar.value != WorkCalendar.noneName, !calendars.keys.contains(calendar.value) {
                 reader.error(
                     .unknownReference, "'\(id)' uses the calendar '\(calendar.value)', which is not defined",
                     at: calendar.location, hint: Suggestion.hint(for: calendar.value, in: calendarNames))
             }
-            for party in events[index].parties where parties[party.value] == nil {
+            for party in events[index].parties where !parties.keys.contains(party.value) {
                 reader.error(
                     .unknownReference, "'\(id)' names the party '\(party.value)', which is not defined",
                     at: party.location,

@@ -30,11 +30,11 @@ struct SchemaReader {
     /// The key and value pairs of a mapping, with `<<` merge keys spliced in (explicit keys
     /// win over merged ones), or nil after reporting a wrong type.
     mutating func mapping(
-        _ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String
+        _ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String
     ) -> YAMLDocument.Pairs? {
         guard doc.kind(node) == .mapping else {
             error(
-                .wrongType, "\(what) must be a mapping of keys to values, not \(Self.describe(doc, node))",
+                .wrongType, "\(what()) must be a mapping of keys to values, not \(Self.describe(doc, node))",
                 at: doc.location(node))
             return nil
         }
@@ -75,8 +75,10 @@ struct SchemaReader {
         return YAMLDocument.Pairs(result)
     }
 
+    private static let mergeKey = Array("<<".utf8)
+
     private func isMergeKey(_ doc: YAMLDocument, _ key: YAMLDocument.NodeID) -> Bool {
-        doc.kind(key) == .scalar && doc.style(key) == .plain && doc.string(key) == "<<"
+        doc.style(key) == .plain && doc.scalarEquals(key, Self.mergeKey)
     }
 
     /// The items of a list; a single value is a list of one, as the format allows everywhere.
@@ -99,16 +101,17 @@ struct SchemaReader {
     // MARK: Scalars
 
     /// The raw text of a scalar, with placeholders substituted inside an expanded event.
-    mutating func text(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String, allowEmpty: Bool = false) -> String? {
+    mutating func text(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String, allowEmpty: Bool = false) -> String? {
         guard doc.kind(node) == .scalar else {
-            error(.wrongType, "\(what) must be a single value, not \(Self.describe(doc, node))", at: doc.location(node))
+            error(.wrongType, "\(what()) must be a single value, not \(Self.describe(doc, node))", at: doc.location(node))
             return nil
         }
-        if !allowEmpty && (doc.isNull(node) || doc.string(node).isEmpty) {
-            error(.wrongType, "\(what) is empty", at: doc.location(node), hint: "give it a value, or remove the key")
+        let isNull = doc.isNull(node)
+        if !allowEmpty && (isNull || doc.isEmptyScalar(node)) {
+            error(.wrongType, "\(what()) is empty", at: doc.location(node), hint: "give it a value, or remove the key")
             return nil
         }
-        let raw = doc.isNull(node) ? "" : doc.string(node)
+        let raw = isNull ? "" : doc.string(node)
         guard let substitutions, raw.utf8.contains(where: { $0 == UInt8(ascii: "{") || $0 == UInt8(ascii: "}") }) else {
             return raw
         }
@@ -121,11 +124,11 @@ struct SchemaReader {
     }
 
     /// An id: letters, digits, `-`, `_` and `.`, starting with a letter or digit.
-    mutating func identifier(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String) -> String? {
-        guard let value = text(doc, node, what: what) else { return nil }
+    mutating func identifier(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String) -> String? {
+        guard let value = text(doc, node, what: what()) else { return nil }
         guard Self.isIdentifier(value) else {
             error(
-                .invalidIdentifier, "'\(value)' is not a valid \(what)", at: doc.location(node),
+                .invalidIdentifier, "'\(value)' is not a valid \(what())", at: doc.location(node),
                 hint: "use letters, digits, '-', '_' and '.', starting with a letter or digit, e.g. 'cnd-59'")
             return nil
         }
@@ -157,31 +160,31 @@ struct SchemaReader {
         (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
-    mutating func bool(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String) -> Bool? {
-        guard let value = text(doc, node, what: what) else { return nil }
+    mutating func bool(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String) -> Bool? {
+        guard let value = text(doc, node, what: what()) else { return nil }
         switch value {
         case "true": return true
         case "false": return false
         default:
-            error(.wrongType, "\(what) must be true or false, not '\(value)'", at: doc.location(node))
+            error(.wrongType, "\(what()) must be true or false, not '\(value)'", at: doc.location(node))
             return nil
         }
     }
 
     /// A whole number in `range`, read in decimal (`012` is twelve).
     mutating func integer(
-        _ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String, in range: ClosedRange<Int>
+        _ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String, in range: ClosedRange<Int>
     ) -> Int? {
-        guard let value = text(doc, node, what: what) else { return nil }
+        guard let value = text(doc, node, what: what()) else { return nil }
         guard !value.isEmpty, value.utf8.count <= 12, value.utf8.allSatisfy({ (0x30...0x39).contains($0) }),
             let number = Int(value)
         else {
-            error(.wrongType, "\(what) must be a whole number, not '\(value)'", at: doc.location(node))
+            error(.wrongType, "\(what()) must be a whole number, not '\(value)'", at: doc.location(node))
             return nil
         }
         guard range.contains(number) else {
             error(
-                .invalidValue, "\(what) must be between \(range.lowerBound) and \(range.upperBound), not \(number)",
+                .invalidValue, "\(what()) must be between \(range.lowerBound) and \(range.upperBound), not \(number)",
                 at: doc.location(node))
             return nil
         }
@@ -189,35 +192,46 @@ struct SchemaReader {
     }
 
     /// One of a fixed set of words (`asap`, `alap`), with a suggestion for a near miss.
-    mutating func choice<T: RawRepresentable & CaseIterable>(
-        _ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String, as type: T.Type
+    /// `keywords`, when given, recognises an exact word without making a string.
+    mutating func choice<T: RawRepresentable & CaseIterable & Sendable>(
+        _ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String, as type: T.Type,
+        keywords: Keywords<T>? = nil
     ) -> T? where T.RawValue == String {
-        guard let value = text(doc, node, what: what) else { return nil }
+        // A word holds no placeholder, so reading it before substitution changes nothing.
+        if let word = keywords?.match(doc, node) { return word }
+        guard let value = text(doc, node, what: what()) else { return nil }
         if let result = T(rawValue: value) { return result }
         let names = T.allCases.map(\.rawValue)
         error(
-            .invalidValue, "'\(value)' is not a valid \(what)", at: doc.location(node),
+            .invalidValue, "'\(value)' is not a valid \(what())", at: doc.location(node),
             hint: Suggestion.hint(for: value, in: names) ?? "use one of \(names.joined(separator: ", "))")
         return nil
     }
 
-    mutating func date(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String) -> LocalDate? {
-        guard let value = text(doc, node, what: what) else { return nil }
+    // The common forms of dates, times and durations are read straight from the document's
+    // bytes: they hold no placeholder, and nothing else can make them fail. Everything else
+    // takes the general path, which reports any problem.
+
+    mutating func date(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String) -> LocalDate? {
+        if let date = doc.withScalarBytes(node, TimeParsers.commonDate) { return date }
+        guard let value = text(doc, node, what: what()) else { return nil }
         return report(TimeParsers.date(value), doc, node)
     }
 
-    mutating func timeSpec(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String) -> TimeSpec? {
-        guard let value = text(doc, node, what: what) else { return nil }
+    mutating func timeSpec(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String) -> TimeSpec? {
+        if let spec = doc.withScalarBytes(node, TimeParsers.commonTimeSpec) { return spec }
+        guard let value = text(doc, node, what: what()) else { return nil }
         return report(TimeParsers.timeSpec(value), doc, node)
     }
 
-    mutating func duration(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String) -> Duration? {
-        guard let value = text(doc, node, what: what) else { return nil }
+    mutating func duration(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String) -> Duration? {
+        if let duration = doc.withScalarBytes(node, TimeParsers.commonDuration) { return duration }
+        guard let value = text(doc, node, what: what()) else { return nil }
         return report(TimeParsers.duration(value), doc, node)
     }
 
-    mutating func hours(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: String) -> Range<Int>? {
-        guard let value = text(doc, node, what: what) else { return nil }
+    mutating func hours(_ doc: YAMLDocument, _ node: YAMLDocument.NodeID, what: @autoclosure () -> String) -> Range<Int>? {
+        guard let value = text(doc, node, what: what()) else { return nil }
         return report(TimeParsers.hoursSpan(value), doc, node)
     }
 

@@ -62,6 +62,21 @@ public struct YAMLDocument: Sendable {
         }
     }
 
+    /// Whether a scalar holds no text at all.
+    func isEmptyScalar(_ id: NodeID) -> Bool {
+        let node = nodes[Int(id.raw)]
+        return node.kind == .scalar && node.count == 0
+    }
+
+    /// Reads a scalar's raw bytes in place; nil for a collection.
+    func withScalarBytes<T>(_ id: NodeID, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        let node = nodes[Int(id.raw)]
+        guard node.kind == .scalar else { return nil }
+        return text.withUnsafeBufferPointer { buffer in
+            body(UnsafeBufferPointer(rebasing: buffer[Int(node.start)..<Int(node.start + node.count)]))
+        }
+    }
+
     /// A plain scalar that YAML would read as null: empty, `~` or `null`.
     public func isNull(_ id: NodeID) -> Bool {
         let node = nodes[Int(id.raw)]
@@ -69,10 +84,14 @@ public struct YAMLDocument: Sendable {
         switch node.count {
         case 0: return true
         case 1: return text[Int(node.start)] == UInt8(ascii: "~")
-        case 4: return ["null", "Null", "NULL"].contains(string(id))
+        case 4: return scalarEquals(id, Self.null) || scalarEquals(id, Self.capitalNull) || scalarEquals(id, Self.upperNull)
         default: return false
         }
     }
+
+    private static let null = Array("null".utf8)
+    private static let capitalNull = Array("Null".utf8)
+    private static let upperNull = Array("NULL".utf8)
 
     /// Whether a scalar holds exactly these bytes.
     func scalarEquals(_ id: NodeID, _ bytes: [UInt8]) -> Bool {

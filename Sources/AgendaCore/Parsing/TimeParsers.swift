@@ -26,17 +26,17 @@ public enum TimeParsers {
         return checkedDate(date, text: text)
     }
 
-    private static func checkedDate(_ triple: (Int, Int, Int), text: String) -> Result<LocalDate, Failure> {
+    private static func checkedDate(_ triple: (Int, Int, Int), text: @autoclosure () -> String) -> Result<LocalDate, Failure> {
         let (y, m, d) = triple
         guard (1...12).contains(m) else {
-            return .failure(Failure(.invalidDate, "'\(text)' is not a date: there is no month \(m)"))
+            return .failure(Failure(.invalidDate, "'\(text())' is not a date: there is no month \(m)"))
         }
         guard y >= 1 else {
-            return .failure(Failure(.invalidDate, "'\(text)' is not a date: years run from 0001 to 9999"))
+            return .failure(Failure(.invalidDate, "'\(text())' is not a date: years run from 0001 to 9999"))
         }
         guard let date = LocalDate(year: y, month: m, day: d) else {
             let days = LocalDate.daysIn(month: m, year: y)
-            return .failure(Failure(.invalidDate, "'\(text)' is not a date: \(monthNames[m - 1]) \(y) has \(days) days"))
+            return .failure(Failure(.invalidDate, "'\(text())' is not a date: \(monthNames[m - 1]) \(y) has \(days) days"))
         }
         return .success(date)
     }
@@ -166,6 +166,75 @@ public enum TimeParsers {
                 ))
         }
         return .success(Duration(amount, unit))
+    }
+}
+
+// MARK: Common forms
+
+extension TimeParsers {
+    // Most values in an agenda are written in a few fixed shapes. These read them straight
+    // from UTF-8 bytes, with no string made; nil means "not one of them": the general parser
+    // then decides, and explains any problem.
+
+    /// `YYYY-MM-DD` naming a real day.
+    public static func commonDate(_ utf8: UnsafeBufferPointer<UInt8>) -> LocalDate? {
+        guard utf8.count == 10 else { return nil }
+        return commonDay(utf8)
+    }
+
+    /// A date, or a local date-time `YYYY-MM-DDTHH:MM[:SS]` (`t` or a space also separates).
+    public static func commonTimeSpec(_ utf8: UnsafeBufferPointer<UInt8>) -> TimeSpec? {
+        if utf8.count == 10 { return commonDay(utf8).map { .date($0) } }
+        guard utf8.count == 16 || utf8.count == 19, utf8[10] == 0x54 || utf8[10] == 0x74 || utf8[10] == 0x20,
+            let date = commonDay(utf8), let h = digits(utf8, 11, 2), utf8[13] == 0x3A, let m = digits(utf8, 14, 2),
+            h < 24, m < 60
+        else { return nil }
+        var s = 0
+        if utf8.count == 19 {
+            guard utf8[16] == 0x3A, let seconds = digits(utf8, 17, 2), seconds < 60 else { return nil }
+            s = seconds
+        }
+        return .local(LocalDateTime(date: date, secondOfDay: h * 3600 + m * 60 + s))
+    }
+
+    /// `N unit` with one space or none, the unit a lower-case word without spaces (`3 days`,
+    /// `6 weeks`, `90min`).
+    public static func commonDuration(_ utf8: UnsafeBufferPointer<UInt8>) -> Duration? {
+        var index = 0
+        var amount = 0
+        while index < utf8.count, index < 9, (0x30...0x39).contains(utf8[index]) {
+            amount = amount * 10 + Int(utf8[index] - 0x30)
+            index += 1
+        }
+        guard index > 0 else { return nil }
+        if index < utf8.count, utf8[index] == 0x20 { index += 1 }
+        let word = UnsafeBufferPointer(rebasing: utf8[index...])
+        guard let unit = commonUnits.first(where: { $0.word.count == word.count && $0.word.elementsEqual(word) })?.unit,
+            amount <= Duration.maximumAmount(of: unit)
+        else { return nil }
+        return Duration(amount, unit)
+    }
+
+    /// The one-word units, as `units` spells them.
+    private static let commonUnits: [(word: [UInt8], unit: Duration.Unit)] = units.keys.sorted().compactMap { word in
+        word.contains(" ") ? nil : (Array(word.utf8), units[word]!)
+    }
+
+    /// `YYYY-MM-DD` at the start of `utf8`, checked as `date` checks it.
+    private static func commonDay(_ utf8: UnsafeBufferPointer<UInt8>) -> LocalDate? {
+        guard utf8[4] == 0x2D, utf8[7] == 0x2D, let y = digits(utf8, 0, 4), let m = digits(utf8, 5, 2),
+            let d = digits(utf8, 8, 2), (1...12).contains(m), y >= 1
+        else { return nil }
+        return LocalDate(year: y, month: m, day: d)
+    }
+
+    private static func digits(_ utf8: UnsafeBufferPointer<UInt8>, _ start: Int, _ count: Int) -> Int? {
+        var value = 0
+        for byte in utf8[start..<start + count] {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        return value
     }
 }
 
