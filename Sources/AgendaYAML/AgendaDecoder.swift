@@ -352,11 +352,15 @@ struct AgendaDecoder {
             }
             results.store(part, at: worker)
         }
-        events.reserveCapacity(all.count)
-        // Each part is taken out and dropped as it is merged, so two copies never coexist.
-        for worker in 0..<workers {
-            let part = results.take(at: worker)
-            if events.isEmpty { events = part.events } else { events += part.events }
+        var parts = (0..<workers).map { results.take(at: $0) }
+        // One allocation of the exact size: `for_each` makes the count unknown until now, and
+        // growing an array of 100,000 events by doubling copies it and holds both copies.
+        events.reserveCapacity(parts.reduce(0) { $0 + $1.events.count })
+        for worker in parts.indices {
+            events += parts[worker].events
+            // Each part's events are let go once copied, so the copies never pile up.
+            parts[worker].events = []
+            let part = parts[worker]
             reader.diagnostics += part.reader.diagnostics
             groups.merge(part.groups) { $0 + $1 }
             entryCosts += part.entryCosts
