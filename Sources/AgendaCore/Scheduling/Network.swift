@@ -352,9 +352,11 @@ struct Network {
     /// and 2 read the other event's bounds (for `before`, rules 1 and 4), rules 3 and 4 the
     /// carrier's.
     private mutating func relax(_ index: Int, from node: Int, _ flags: UInt8) -> Failure? {
-        let edge = edges[index]
-        let c = Int(edge.carrier)
-        let o = Int(edge.other)
+        // The edge's fields one by one: a copy of the whole edge retains its location.
+        let c = Int(edges[index].carrier)
+        let o = Int(edges[index].other)
+        let gap = edges[index].gap
+        let maxGap = edges[index].max
         let loO = node == o && flags & Self.loChanged != 0
         let hiO = node == o && flags & Self.hiChanged != 0
         let loC = node == c && flags & Self.loChanged != 0
@@ -363,40 +365,44 @@ struct Network {
         func reason(_ rule: UInt8, _ source: Int, _ side: Side, _ raw: Int64) -> Reason {
             Reason(kind: .edge, index: Int32(index), rule: rule, source: Int32(source), sourceSide: side, raw: raw)
         }
-        switch edge.relation {
+        switch edges[index].relation {
         case .after:
             // The carrier starts at least `gap` and at most `max` after the other ends.
             if loO && Self.isFinite(lo[o]) {
-                let limit = clock.adding(edge.gap, to: instant(end(o, startingAt: lo[o]))).secondsSinceEpoch
+                let otherEnd = end(o, startingAt: lo[o])
+                let limit = clock.adding(gap, to: instant(otherEnd)).secondsSinceEpoch
                 if let failure = raise(c, to: snapForward(c, limit), reason(1, o, .lo, limit)) { return failure }
             }
-            if hiO, let max = edge.max, Self.isFinite(hi[o]) {
-                let limit = clock.adding(max, to: instant(end(o, startingAt: hi[o]))).secondsSinceEpoch
+            if hiO, let max = maxGap, Self.isFinite(hi[o]) {
+                let otherEnd = end(o, startingAt: hi[o])
+                let limit = clock.adding(max, to: instant(otherEnd)).secondsSinceEpoch
                 if let failure = lower(c, to: snapBackward(c, limit), reason(2, o, .hi, limit)) { return failure }
             }
             if hiC && Self.isFinite(hi[c]) {
-                let limit = clock.latest(before: instant(hi[c]), gap: edge.gap).secondsSinceEpoch
+                let limit = clock.latest(before: instant(hi[c]), gap: gap).secondsSinceEpoch
                 if let failure = lower(o, to: latestStart(o, endAtMost: limit), reason(3, c, .hi, limit)) { return failure }
             }
-            if loC, let max = edge.max, Self.isFinite(lo[c]) {
+            if loC, let max = maxGap, Self.isFinite(lo[c]) {
                 let limit = clock.earliest(after: instant(lo[c]), gap: max).secondsSinceEpoch
                 if let failure = raise(o, to: earliestStart(o, endAtLeast: limit), reason(4, c, .lo, limit)) { return failure }
             }
         case .before:
             // The carrier ends at least `gap` and at most `max` before the other starts.
             if hiO && Self.isFinite(hi[o]) {
-                let limit = clock.latest(before: instant(hi[o]), gap: edge.gap).secondsSinceEpoch
+                let limit = clock.latest(before: instant(hi[o]), gap: gap).secondsSinceEpoch
                 if let failure = lower(c, to: latestStart(c, endAtMost: limit), reason(1, o, .hi, limit)) { return failure }
             }
             if loC && Self.isFinite(lo[c]) {
-                let limit = clock.adding(edge.gap, to: instant(end(c, startingAt: lo[c]))).secondsSinceEpoch
+                let carrierEnd = end(c, startingAt: lo[c])
+                let limit = clock.adding(gap, to: instant(carrierEnd)).secondsSinceEpoch
                 if let failure = raise(o, to: snapForward(o, limit), reason(2, c, .lo, limit)) { return failure }
             }
-            if hiC, let max = edge.max, Self.isFinite(hi[c]) {
-                let limit = clock.adding(max, to: instant(end(c, startingAt: hi[c]))).secondsSinceEpoch
+            if hiC, let max = maxGap, Self.isFinite(hi[c]) {
+                let carrierEnd = end(c, startingAt: hi[c])
+                let limit = clock.adding(max, to: instant(carrierEnd)).secondsSinceEpoch
                 if let failure = lower(o, to: snapBackward(o, limit), reason(3, c, .hi, limit)) { return failure }
             }
-            if loO, let max = edge.max, Self.isFinite(lo[o]) {
+            if loO, let max = maxGap, Self.isFinite(lo[o]) {
                 let limit = clock.earliest(after: instant(lo[o]), gap: max).secondsSinceEpoch
                 if let failure = raise(c, to: earliestStart(c, endAtLeast: limit), reason(4, o, .lo, limit)) { return failure }
             }

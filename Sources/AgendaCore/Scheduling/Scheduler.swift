@@ -103,7 +103,7 @@ public struct Scheduler: Sendable {
     /// The error for a flexible event whose place would lie beyond the dates a plan holds,
     /// at its id, with a note at the bound that pushes it there.
     private func rangeError(placing node: Int, at start: Int64, in network: Network, agenda: Agenda) -> Diagnostic? {
-        let range = DateRange(zone: network.nodes[node].clock.zone)
+        let range = network.nodes[node].clock.dateRange
         let past = network.end(node, startingAt: start) > range.end.secondsSinceEpoch
         guard past || start < range.start.secondsSinceEpoch else { return nil }
         let event = agenda.events[network.nodes[node].eventIndex]
@@ -214,18 +214,18 @@ struct NetworkBuilder {
     }
 
     mutating func build() {
-        nodes.reserveCapacity(agenda.events.count)
-        occurrences = Array(repeating: nil, count: agenda.events.count)
-        indexByID.reserveCapacity(agenda.events.count)
-        // Events are read in place: copying each one costs more than the work done with it.
-        agenda.events.withUnsafeBufferPointer { events in
-            for index in events.indices {
-                if indexByID[events[index].id] == nil { indexByID[events[index].id] = Int32(index) }
-                nodes.append(node(for: events[index], at: index))
-            }
+        // A local array of events is read in place; one reached through `self`, which the
+        // loop mutates, is copied event by event, at more cost than the work done with it.
+        let events = agenda.events
+        nodes.reserveCapacity(events.count)
+        occurrences = Array(repeating: nil, count: events.count)
+        // One hash per event; the first event of an id keeps it.
+        indexByID = Dictionary(events.indices.lazy.map { (events[$0].id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        for index in events.indices {
+            nodes.append(node(for: events[index], at: index))
         }
-        for index in agenda.events.indices {
-            for constraint in agenda.events[index].constraints {
+        for index in events.indices {
+            for constraint in events[index].constraints {
                 guard let other = indexByID[constraint.event] else { continue }
                 edges.append(
                     Network.Edge(
@@ -339,7 +339,14 @@ struct NetworkBuilder {
     func fixedEventsOutOfRange() -> [Diagnostic] {
         var result: [Diagnostic] = []
         for (index, node) in nodes.enumerated() where node.fixed {
-            let range = DateRange(zone: node.clock.zone)
+            let range = node.clock.dateRange
+            // Most events lie well inside: only the others pay for reading their event.
+            let start = node.fixedStart
+            if start >= range.start.secondsSinceEpoch && start < range.end.secondsSinceEpoch
+                && node.fixedEnd <= range.end.secondsSinceEpoch
+            {
+                continue
+            }
             let event = agenda.events[node.eventIndex]
             if node.fixedStart < range.start.secondsSinceEpoch {
                 result.append(
@@ -454,7 +461,6 @@ struct NetworkBuilder {
     func items(network: Network, earliest: [Int64], latest: [Int64]) -> [PlannedEvent] {
         var result: [PlannedEvent] = []
         result.reserveCapacity(nodes.count)
-        var ranges: [String: DateRange] = [:]
         let events = agenda.events
         events.withUnsafeBufferPointer { events in
             for index in network.nodes.indices {
@@ -469,8 +475,7 @@ struct NetworkBuilder {
                 let start = network.lo[index]
                 let end = network.end(index, startingAt: start)
                 // A window that reaches past the dates a plan holds is open on that side.
-                let range = ranges[zone.identifier] ?? DateRange(zone: zone)
-                ranges[zone.identifier] = range
+                let range = network.nodes[index].clock.dateRange
                 let low = fixed ? start : earliest[index]
                 let high = fixed ? start : latest[index]
                 let lowBounded = Network.isFinite(low) && low >= range.start.secondsSinceEpoch
