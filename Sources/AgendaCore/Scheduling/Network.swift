@@ -430,6 +430,8 @@ struct Network {
 
     private func instant(_ seconds: Int64) -> Instant { Instant(secondsSinceEpoch: seconds) }
 
+    // Inlined: called from the mutating rules, a call copies the whole network first.
+    @inline(__always)
     func end(_ node: Int, startingAt start: Int64) -> Int64 {
         if nodes[node].fixed { return nodes[node].fixedEnd + (start - nodes[node].fixedStart) }
         let seconds = nodes[node].durationSeconds

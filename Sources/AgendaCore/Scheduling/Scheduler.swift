@@ -214,15 +214,17 @@ struct NetworkBuilder {
     }
 
     mutating func build() {
-        // A local array of events is read in place; one reached through `self`, which the
-        // loop mutates, is copied event by event, at more cost than the work done with it.
         let events = agenda.events
         nodes.reserveCapacity(events.count)
         occurrences = Array(repeating: nil, count: events.count)
         // One hash per event; the first event of an id keeps it.
         indexByID = Dictionary(events.indices.lazy.map { (events[$0].id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
-        for index in events.indices {
-            nodes.append(node(for: events[index], at: index))
+        // Each event is read through a pointer, field by field: an event passed as a value
+        // to a mutating method is copied whole first, at more cost than the work done with it.
+        events.withUnsafeBufferPointer { events in
+            for index in events.indices {
+                nodes.append(node(for: events.baseAddress! + index, at: index))
+            }
         }
         for index in events.indices {
             for constraint in events[index].constraints {
@@ -241,18 +243,18 @@ struct NetworkBuilder {
     /// their own: the common case costs one lookup.
     private var venueClocks: [String: EventClock] = [:]
 
-    private mutating func clock(for event: borrowing Event) -> EventClock {
-        let venueID = event.venue?.value ?? ""
-        if event.calendar == nil, let known = venueClocks[venueID] { return known }
+    private mutating func clock(for event: UnsafePointer<Event>) -> EventClock {
+        let venueID = event.pointee.venue?.value ?? ""
+        if event.pointee.calendar == nil, let known = venueClocks[venueID] { return known }
         let clock = makeClock(for: event)
-        if event.calendar == nil { venueClocks[venueID] = clock }
+        if event.pointee.calendar == nil { venueClocks[venueID] = clock }
         return clock
     }
 
-    private mutating func makeClock(for event: borrowing Event) -> EventClock {
-        let venue = event.venue.flatMap { agenda.venues[$0.value] }
+    private mutating func makeClock(for event: UnsafePointer<Event>) -> EventClock {
+        let venue = event.pointee.venue.flatMap { agenda.venues[$0.value] }
         let zone = venue?.timeZone ?? agenda.timeZone
-        let name = event.calendar?.value ?? venue?.calendar ?? agenda.calendar
+        let name = event.pointee.calendar?.value ?? venue?.calendar ?? agenda.calendar
         let key = zone.identifier + "\u{0}" + name
         if let known = clocks[key] { return known }
         let calendar = name == WorkCalendar.noneName ? WorkCalendar.none : (agenda.calendars[name] ?? .none)
@@ -261,14 +263,14 @@ struct NetworkBuilder {
         return clock
     }
 
-    private mutating func node(for event: borrowing Event, at index: Int) -> Network.Node {
+    private mutating func node(for event: UnsafePointer<Event>, at index: Int) -> Network.Node {
         let clock = clock(for: event)
         let zone = clock.zone
-        let policy = event.schedule ?? agenda.schedule
+        let policy = event.pointee.schedule ?? agenda.schedule
         addBases(for: event, node: index, clock: clock)
-        guard let start = event.start?.value else {
+        guard let start = event.pointee.start?.value else {
             // Flexible: a point is placed on a day like a one-day all-day event.
-            let duration = event.duration?.value ?? Duration(1, .days)
+            let duration = event.pointee.duration?.value ?? Duration(1, .days)
             let span: EventClock.Span = duration.isElapsed ? .timed(duration) : .allDay(duration)
             var hours: Range<Int>?
             if duration.isElapsed && !clock.isUnrestricted {
@@ -277,8 +279,8 @@ struct NetworkBuilder {
                     diagnostics.append(
                         .error(
                             .longerThanWorkingHours,
-                            "'\(event.id)' lasts \(duration) but calendar '\(clock.calendar.name)' works \(formatHours(clock.calendar.hours)) a day",
-                            at: event.duration?.location ?? event.location,
+                            "'\(event.pointee.id)' lasts \(duration) but calendar '\(clock.calendar.name)' works \(formatHours(clock.calendar.hours)) a day",
+                            at: event.pointee.duration?.location ?? event.pointee.location,
                             hint: "shorten it, give it a duration in days, or widen the calendar's 'hours'"))
                     hours = nil
                 }
@@ -290,7 +292,7 @@ struct NetworkBuilder {
         let startInstant = start.instant(in: zone)
         let span = fixedSpan(event, start: start)
         var end: Instant
-        if case .some(let endSpec) = event.end?.value {
+        if case .some(let endSpec) = event.pointee.end?.value {
             if case .date(let last) = endSpec {
                 end = clock.midnight(last.adding(days: 1))
             } else {
@@ -300,7 +302,7 @@ struct NetworkBuilder {
             end = clock.end(ofSpan: span, startingAt: startInstant)
         }
         var fixedStart = startInstant
-        if let rule = event.repeatRule {
+        if let rule = event.pointee.repeatRule {
             let allDay = if case .allDay = span { true } else { false }
             let localStart = zone.localTime(at: startInstant)
             // The loader refuses such a rule; an agenda built in code is held to the same limit
@@ -325,7 +327,7 @@ struct NetworkBuilder {
             } else {
                 diagnostics.append(
                     .error(
-                        .invalidRepeat, "every occurrence of '\(event.id)' is excepted, so the event never takes place",
+                        .invalidRepeat, "every occurrence of '\(event.pointee.id)' is excepted, so the event never takes place",
                         at: rule.location, hint: "remove dates from 'except', or remove the event"))
             }
         }
@@ -382,31 +384,32 @@ struct NetworkBuilder {
     }
 
     /// How a fixed event's end follows from its start when no `end` is written.
-    private func fixedSpan(_ event: borrowing Event, start: TimeSpec) -> EventClock.Span {
-        guard let duration = event.duration?.value else {
+    private func fixedSpan(_ event: UnsafePointer<Event>, start: TimeSpec) -> EventClock.Span {
+        guard let duration = event.pointee.duration?.value else {
             return start.isDate ? .allDay(Duration(1, .days)) : .instant
         }
         if duration.unit == .workingDays || (start.isDate && !duration.isElapsed) { return .allDay(duration) }
         return .timed(duration)
     }
 
-    private mutating func addBases(for event: borrowing Event, node: Int, clock: EventClock) {
+    private mutating func addBases(for event: UnsafePointer<Event>, node: Int, clock: EventClock) {
         let zone = clock.zone
         func endLimit(_ spec: TimeSpec) -> Int64 {
             if case .date(let day) = spec { return clock.midnight(day.adding(days: 1)).secondsSinceEpoch }
             return spec.instant(in: zone).secondsSinceEpoch
         }
-        if let notBefore = event.notBefore {
+        if let notBefore = event.pointee.notBefore {
             bases.append(
                 Network.Base(
                     node: Int32(node), kind: .notBefore, value: notBefore.value.instant(in: zone).secondsSinceEpoch,
                     location: notBefore.location))
         }
-        if let notAfter = event.notAfter {
+        if let notAfter = event.pointee.notAfter {
             bases.append(
                 Network.Base(node: Int32(node), kind: .notAfter, value: endLimit(notAfter.value), location: notAfter.location))
         }
-        guard !event.isFixed else { return }
+        // A stored field, not `isFixed`: a computed property would copy the event.
+        guard event.pointee.start == nil else { return }
         if let start = agenda.start {
             bases.append(
                 Network.Base(
