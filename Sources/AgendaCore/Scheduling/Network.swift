@@ -436,15 +436,18 @@ struct Network {
         if nodes[node].fixed { return nodes[node].fixedEnd + (start - nodes[node].fixedStart) }
         let seconds = nodes[node].durationSeconds
         if seconds >= 0 { return start + seconds }
-        return nodes[node].clock.end(ofSpan: nodes[node].span, startingAt: instant(start)).secondsSinceEpoch
+        let n = nodes[node]
+        return n.clock.end(ofSpan: n.span, startingAt: instant(start)).secondsSinceEpoch
     }
 
     /// The first valid start at or after `t`: a working day's midnight for an all-day event,
     /// a time within working hours for a timed one. A fixed event has only its own start, so
     /// any other value is kept and shows up as a conflict.
     func snapForward(_ node: Int, _ t: Int64) -> Int64 {
+        // Fixed first, from the field alone: most bounds land on fixed events, and a copy of
+        // the node retains its clock.
+        if nodes[node].fixed { return t }
         let n = nodes[node]
-        if n.fixed { return t }
         switch n.span {
         case .allDay: return snapDayForward(n, t)
         case .timed, .instant:
@@ -466,8 +469,8 @@ struct Network {
     }
 
     func snapBackward(_ node: Int, _ t: Int64) -> Int64 {
+        if nodes[node].fixed { return t }
         let n = nodes[node]
-        if n.fixed { return t }
         switch n.span {
         case .allDay:
             let day = n.clock.workingDay(onOrBefore: n.clock.midnight(atOrBefore: instant(t)))
@@ -491,9 +494,9 @@ struct Network {
 
     /// The latest valid start whose end is at most `limit`.
     func latestStart(_ node: Int, endAtMost limit: Int64) -> Int64 {
+        if nodes[node].fixed { return nodes[node].fixedStart - max(0, nodes[node].fixedEnd - limit) }
+        if nodes[node].durationSeconds >= 0 { return snapBackward(node, limit - nodes[node].durationSeconds) }
         let n = nodes[node]
-        if n.fixed { return n.fixedStart - max(0, n.fixedEnd - limit) }
-        if n.durationSeconds >= 0 { return snapBackward(node, limit - n.durationSeconds) }
         if case .allDay(let duration) = n.span, duration.unit == .workingDays {
             // N working days that end by `limit`: the last of them is the last working day
             // that ends by then, the first N - 1 working days before it.
@@ -510,9 +513,9 @@ struct Network {
 
     /// The earliest valid start whose end is at least `limit`.
     func earliestStart(_ node: Int, endAtLeast limit: Int64) -> Int64 {
+        if nodes[node].fixed { return nodes[node].fixedStart + max(0, limit - nodes[node].fixedEnd) }
+        if nodes[node].durationSeconds >= 0 { return snapForward(node, limit - nodes[node].durationSeconds) }
         let n = nodes[node]
-        if n.fixed { return n.fixedStart + max(0, limit - n.fixedEnd) }
-        if n.durationSeconds >= 0 { return snapForward(node, limit - n.durationSeconds) }
         if case .allDay(let duration) = n.span, duration.unit == .workingDays {
             // The last of the N working days is the first working day that ends at or after
             // `limit`; the start is N - 1 working days before it.

@@ -427,22 +427,37 @@ struct NetworkBuilder {
     /// first; `max` adds no order), ties and cycles in file order.
     func placementOrder() -> [Int32] {
         let count = nodes.count
-        var successors = [[Int32]](repeating: [], count: count)
+        // Successors in one flat array, `successors[first[n]..<first[n + 1]]`, in edge order.
+        var first = [Int32](repeating: 0, count: count + 1)
         var incoming = [Int](repeating: 0, count: count)
-        for edge in edges {
-            let (from, to) = edge.relation == .before ? (edge.carrier, edge.other) : (edge.other, edge.carrier)
-            successors[Int(from)].append(to)
+        for index in edges.indices {
+            let (from, to) = precedence(edges[index])
+            first[Int(from) + 1] += 1
             incoming[Int(to)] += 1
         }
+        for index in 0..<count { first[index + 1] += first[index] }
+        var fill = first
+        var successors = [Int32](repeating: 0, count: edges.count)
+        for index in edges.indices {
+            let (from, to) = precedence(edges[index])
+            successors[Int(fill[Int(from)])] = to
+            fill[Int(from)] += 1
+        }
+        // The events ready from the start are already in file order; only those that become
+        // ready later go through the heap. The next event is the first of the two.
+        let initial = (0..<Int32(count)).filter { incoming[Int($0)] == 0 }
+        var nextInitial = 0
         var ready = MinHeap()
-        for index in 0..<count where incoming[index] == 0 { ready.push(Int32(index)) }
         var order: [Int32] = []
         order.reserveCapacity(count)
         var placed = [Bool](repeating: false, count: count)
         var nextUnplaced = 0
         while order.count < count {
             let node: Int32
-            if let next = ready.pop() {
+            if nextInitial < initial.count && (ready.first.map { initial[nextInitial] < $0 } ?? true) {
+                node = initial[nextInitial]
+                nextInitial += 1
+            } else if let next = ready.pop() {
                 node = next
             } else {
                 // A cycle: take the first event in file order that is still waiting.
@@ -452,12 +467,18 @@ struct NetworkBuilder {
             if placed[Int(node)] { continue }
             placed[Int(node)] = true
             order.append(node)
-            for next in successors[Int(node)] {
+            for slot in Int(first[Int(node)])..<Int(first[Int(node) + 1]) {
+                let next = successors[slot]
                 incoming[Int(next)] -= 1
                 if incoming[Int(next)] == 0 && !placed[Int(next)] { ready.push(next) }
             }
         }
         return order
+    }
+
+    /// Which event of a constraint comes first, and which after it.
+    private func precedence(_ edge: borrowing Network.Edge) -> (from: Int32, to: Int32) {
+        edge.relation == .before ? (edge.carrier, edge.other) : (edge.other, edge.carrier)
     }
 
     /// Every event and occurrence at its place, sorted by start, end and file order.
@@ -537,6 +558,9 @@ func formatHours(_ hours: Range<Int>) -> String {
 /// A binary min-heap of node indices: ties in the topological order go to file order.
 struct MinHeap {
     private var items: [Int32] = []
+
+    /// The smallest value, left in the heap.
+    var first: Int32? { items.first }
 
     mutating func push(_ value: Int32) {
         items.append(value)
