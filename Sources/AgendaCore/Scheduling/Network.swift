@@ -84,13 +84,15 @@ struct Network {
         case cycle(Int32, Side)
     }
 
-    var nodes: [Node]
-    var edges: [Edge]
+    let nodes: [Node]
+    /// Each node's clock, apart: reading it from the node copies the whole node.
+    let clocks: [EventClock]
+    let edges: [Edge]
     /// How often one bound may move before its event is taken to sit on a cycle of gaps.
     /// Without one, a start rises at most once per event on the longest path to it, plus a
     /// few times for written bounds and working days.
     var cycleAllowance: Int
-    var bases: [Base]
+    let bases: [Base]
     var edgeEnabled: [Bool]
     var baseEnabled: [Bool]
     /// Edges by node, compressed: `incidence[offsets[n]..<offsets[n + 1]]`.
@@ -117,6 +119,7 @@ struct Network {
 
     init(nodes: [Node], edges: [Edge], bases: [Base]) {
         self.nodes = nodes
+        clocks = nodes.map(\.clock)
         self.edges = edges
         self.bases = bases
         cycleAllowance = nodes.count + 16
@@ -361,7 +364,7 @@ struct Network {
         let hiO = node == o && flags & Self.hiChanged != 0
         let loC = node == c && flags & Self.loChanged != 0
         let hiC = node == c && flags & Self.hiChanged != 0
-        let clock = nodes[c].clock
+        let clock = clocks[c]
         func reason(_ rule: UInt8, _ source: Int, _ side: Side, _ raw: Int64) -> Reason {
             Reason(kind: .edge, index: Int32(index), rule: rule, source: Int32(source), sourceSide: side, raw: raw)
         }
@@ -436,8 +439,7 @@ struct Network {
         if nodes[node].fixed { return nodes[node].fixedEnd + (start - nodes[node].fixedStart) }
         let seconds = nodes[node].durationSeconds
         if seconds >= 0 { return start + seconds }
-        let n = nodes[node]
-        return n.clock.end(ofSpan: n.span, startingAt: instant(start)).secondsSinceEpoch
+        return clocks[node].end(ofSpan: nodes[node].span, startingAt: instant(start)).secondsSinceEpoch
     }
 
     /// The first valid start at or after `t`: a working day's midnight for an all-day event,

@@ -483,23 +483,49 @@ struct NetworkBuilder {
 
     /// Every event and occurrence at its place, sorted by start, end and file order.
     func items(network: Network, earliest: [Int64], latest: [Int64]) -> [PlannedEvent] {
+        // Places are sorted first and each item is built once, in order: sorting or moving
+        // the items themselves retains and releases their strings over and over.
+        var places: [(start: Int64, end: Int64, node: Int32, occurrence: Int32)] = []
+        places.reserveCapacity(nodes.count)
+        for index in network.nodes.indices {
+            if let series = occurrences[index] {
+                for (number, occurrence) in series.enumerated() {
+                    places.append((occurrence.start.secondsSinceEpoch, occurrence.end.secondsSinceEpoch, Int32(index), Int32(number)))
+                }
+            } else {
+                let start = network.lo[index]
+                places.append((start, network.end(index, startingAt: start), Int32(index), -1))
+            }
+        }
+        // File order breaks ties: an event's position, then its occurrence's.
+        places.sort { ($0.start, $0.end, $0.node, $0.occurrence) < ($1.start, $1.end, $1.node, $1.occurrence) }
         var result: [PlannedEvent] = []
-        result.reserveCapacity(nodes.count)
-        let events = agenda.events
-        events.withUnsafeBufferPointer { events in
-            for index in network.nodes.indices {
+        result.reserveCapacity(places.count)
+        agenda.events.withUnsafeBufferPointer { events in
+            var occurrenceIDs = [[String]?](repeating: nil, count: nodes.count)
+            for index in nodes.indices {
+                guard let series = occurrences[index] else { continue }
+                occurrenceIDs[index] = names(of: series, of: events.baseAddress! + network.nodes[index].eventIndex)
+            }
+            for place in places {
+                let index = Int(place.node)
                 let eventIndex = network.nodes[index].eventIndex
                 let allDay = network.nodes[index].isAllDay
                 let fixed = network.nodes[index].fixed
-                let zone = network.nodes[index].clock.zone
-                if let series = occurrences[index] {
-                    appendOccurrences(series, of: events[eventIndex], at: eventIndex, allDay: allDay, zone: zone, to: &result)
+                let clock = network.clocks[index]
+                let start = place.start
+                if place.occurrence >= 0 {
+                    result.append(
+                        PlannedEvent(
+                            id: occurrenceIDs[index]![Int(place.occurrence)], eventIndex: eventIndex,
+                            occurrenceOf: events[eventIndex].id, start: Instant(secondsSinceEpoch: start),
+                            end: Instant(secondsSinceEpoch: place.end), allDay: allDay, fixed: true,
+                            earliest: Instant(secondsSinceEpoch: start), latest: Instant(secondsSinceEpoch: start), slackSeconds: 0,
+                            critical: false, timeZone: clock.zone))
                     continue
                 }
-                let start = network.lo[index]
-                let end = network.end(index, startingAt: start)
                 // A window that reaches past the dates a plan holds is open on that side.
-                let range = network.nodes[index].clock.dateRange
+                let range = clock.dateRange
                 let low = fixed ? start : earliest[index]
                 let high = fixed ? start : latest[index]
                 let lowBounded = Network.isFinite(low) && low >= range.start.secondsSinceEpoch
@@ -508,40 +534,34 @@ struct NetworkBuilder {
                 result.append(
                     PlannedEvent(
                         id: events[eventIndex].id, eventIndex: eventIndex, start: Instant(secondsSinceEpoch: start),
-                        end: Instant(secondsSinceEpoch: end), allDay: allDay, fixed: fixed,
+                        end: Instant(secondsSinceEpoch: place.end), allDay: allDay, fixed: fixed,
                         earliest: lowBounded ? Instant(secondsSinceEpoch: low) : nil,
                         latest: highBounded ? Instant(secondsSinceEpoch: high) : nil, slackSeconds: slack,
-                        critical: !fixed && slack == 0, timeZone: zone))
+                        critical: !fixed && slack == 0, timeZone: clock.zone))
             }
         }
-        // Sort small keys, then move each item once: sorting the items themselves moves them
-        // many times over.
-        var keys = result.indices.map { (result[$0].start.secondsSinceEpoch, result[$0].end.secondsSinceEpoch, $0) }
-        keys.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
-        return keys.map { result[$0.2] }
+        return result
     }
 
-    private func appendOccurrences(
-        _ series: [Recurrence.Occurrence], of event: borrowing Event, at eventIndex: Int, allDay: Bool, zone: TimeZoneRules,
-        to result: inout [PlannedEvent]
-    ) {
-        let timed = event.repeatRule?.every.isElapsed ?? false
+    /// The ids of a series' occurrences, in its order: `<id>-<date>`, and the time of day for
+    /// a series that repeats in hours or minutes.
+    private func names(of series: [Recurrence.Occurrence], of event: UnsafePointer<Event>) -> [String] {
+        let timed = event.pointee.repeatRule?.every.isElapsed ?? false
         var used = Set<String>()
+        var names: [String] = []
+        names.reserveCapacity(series.count)
         for occurrence in series {
             let date = occurrence.localStart.date.description
             let suffix = timed ? "-" + occurrenceTime(occurrence.localStart) : ""
-            var id = "\(event.id)-\(date)\(suffix)"
+            var id = "\(event.pointee.id)-\(date)\(suffix)"
             // A wall time that repeats when the clocks go back gets a second name.
             if !used.insert(id).inserted {
                 id += "-2"
                 used.insert(id)
             }
-            result.append(
-                PlannedEvent(
-                    id: id, eventIndex: eventIndex, occurrenceOf: event.id, start: occurrence.start, end: occurrence.end,
-                    allDay: allDay, fixed: true, earliest: occurrence.start, latest: occurrence.start, slackSeconds: 0,
-                    critical: false, timeZone: zone))
+            names.append(id)
         }
+        return names
     }
 
     private func occurrenceTime(_ local: LocalDateTime) -> String {
