@@ -242,12 +242,18 @@ struct NetworkBuilder {
     /// The clock of each venue (the empty name: no venue), for events without a calendar of
     /// their own: the common case costs one lookup.
     private var venueClocks: [String: EventClock] = [:]
+    /// The first few of them again, searched first: agendas name a handful of venues, and
+    /// comparing a few short ids costs less than hashing one.
+    private var firstVenueClocks: [(venue: String, clock: EventClock)] = []
 
     private mutating func clock(for event: UnsafePointer<Event>) -> EventClock {
         let venueID = event.pointee.venue?.value ?? ""
-        if event.pointee.calendar == nil, let known = venueClocks[venueID] { return known }
+        guard event.pointee.calendar == nil else { return makeClock(for: event) }
+        if let known = firstVenueClocks.first(where: { $0.venue == venueID }) { return known.clock }
+        if let known = venueClocks[venueID] { return known }
         let clock = makeClock(for: event)
-        if event.pointee.calendar == nil { venueClocks[venueID] = clock }
+        venueClocks[venueID] = clock
+        if firstVenueClocks.count < 8 { firstVenueClocks.append((venueID, clock)) }
         return clock
     }
 
