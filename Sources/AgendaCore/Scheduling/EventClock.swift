@@ -23,11 +23,14 @@ public final class EventClock: Sendable {
     private let spanDays: Int
     private let spanBits: [UInt64]
     private let spanCounts: [Int]
+    /// The instants a plan may hold in this zone, worked out once rather than per event.
+    let dateRange: DateRange
 
     public init(zone: TimeZoneRules, calendar: WorkCalendar) {
         self.zone = zone
         self.calendar = calendar
         isUnrestricted = calendar.name == WorkCalendar.noneName
+        dateRange = DateRange(zone: zone)
         let mask = calendar.weekends.reduce(UInt8(0)) { $0 | UInt8(1 << ($1.isoNumber - 1)) }
         weekendMask = isUnrestricted ? 0 : mask
         workingDaysPerWeek = max(1, 7 - weekendMask.nonzeroBitCount)

@@ -84,13 +84,15 @@ struct Network {
         case cycle(Int32, Side)
     }
 
-    var nodes: [Node]
-    var edges: [Edge]
+    let nodes: [Node]
+    /// Each node's clock, apart: reading it from the node copies the whole node.
+    let clocks: [EventClock]
+    let edges: [Edge]
     /// How often one bound may move before its event is taken to sit on a cycle of gaps.
     /// Without one, a start rises at most once per event on the longest path to it, plus a
     /// few times for written bounds and working days.
     var cycleAllowance: Int
-    var bases: [Base]
+    let bases: [Base]
     var edgeEnabled: [Bool]
     var baseEnabled: [Bool]
     /// Edges by node, compressed: `incidence[offsets[n]..<offsets[n + 1]]`.
@@ -117,6 +119,7 @@ struct Network {
 
     init(nodes: [Node], edges: [Edge], bases: [Base]) {
         self.nodes = nodes
+        clocks = nodes.map(\.clock)
         self.edges = edges
         self.bases = bases
         cycleAllowance = nodes.count + 16
@@ -352,51 +355,57 @@ struct Network {
     /// and 2 read the other event's bounds (for `before`, rules 1 and 4), rules 3 and 4 the
     /// carrier's.
     private mutating func relax(_ index: Int, from node: Int, _ flags: UInt8) -> Failure? {
-        let edge = edges[index]
-        let c = Int(edge.carrier)
-        let o = Int(edge.other)
+        // The edge's fields one by one: a copy of the whole edge retains its location.
+        let c = Int(edges[index].carrier)
+        let o = Int(edges[index].other)
+        let gap = edges[index].gap
+        let maxGap = edges[index].max
         let loO = node == o && flags & Self.loChanged != 0
         let hiO = node == o && flags & Self.hiChanged != 0
         let loC = node == c && flags & Self.loChanged != 0
         let hiC = node == c && flags & Self.hiChanged != 0
-        let clock = nodes[c].clock
+        let clock = clocks[c]
         func reason(_ rule: UInt8, _ source: Int, _ side: Side, _ raw: Int64) -> Reason {
             Reason(kind: .edge, index: Int32(index), rule: rule, source: Int32(source), sourceSide: side, raw: raw)
         }
-        switch edge.relation {
+        switch edges[index].relation {
         case .after:
             // The carrier starts at least `gap` and at most `max` after the other ends.
             if loO && Self.isFinite(lo[o]) {
-                let limit = clock.adding(edge.gap, to: instant(end(o, startingAt: lo[o]))).secondsSinceEpoch
+                let otherEnd = end(o, startingAt: lo[o])
+                let limit = clock.adding(gap, to: instant(otherEnd)).secondsSinceEpoch
                 if let failure = raise(c, to: snapForward(c, limit), reason(1, o, .lo, limit)) { return failure }
             }
-            if hiO, let max = edge.max, Self.isFinite(hi[o]) {
-                let limit = clock.adding(max, to: instant(end(o, startingAt: hi[o]))).secondsSinceEpoch
+            if hiO, let max = maxGap, Self.isFinite(hi[o]) {
+                let otherEnd = end(o, startingAt: hi[o])
+                let limit = clock.adding(max, to: instant(otherEnd)).secondsSinceEpoch
                 if let failure = lower(c, to: snapBackward(c, limit), reason(2, o, .hi, limit)) { return failure }
             }
             if hiC && Self.isFinite(hi[c]) {
-                let limit = clock.latest(before: instant(hi[c]), gap: edge.gap).secondsSinceEpoch
+                let limit = clock.latest(before: instant(hi[c]), gap: gap).secondsSinceEpoch
                 if let failure = lower(o, to: latestStart(o, endAtMost: limit), reason(3, c, .hi, limit)) { return failure }
             }
-            if loC, let max = edge.max, Self.isFinite(lo[c]) {
+            if loC, let max = maxGap, Self.isFinite(lo[c]) {
                 let limit = clock.earliest(after: instant(lo[c]), gap: max).secondsSinceEpoch
                 if let failure = raise(o, to: earliestStart(o, endAtLeast: limit), reason(4, c, .lo, limit)) { return failure }
             }
         case .before:
             // The carrier ends at least `gap` and at most `max` before the other starts.
             if hiO && Self.isFinite(hi[o]) {
-                let limit = clock.latest(before: instant(hi[o]), gap: edge.gap).secondsSinceEpoch
+                let limit = clock.latest(before: instant(hi[o]), gap: gap).secondsSinceEpoch
                 if let failure = lower(c, to: latestStart(c, endAtMost: limit), reason(1, o, .hi, limit)) { return failure }
             }
             if loC && Self.isFinite(lo[c]) {
-                let limit = clock.adding(edge.gap, to: instant(end(c, startingAt: lo[c]))).secondsSinceEpoch
+                let carrierEnd = end(c, startingAt: lo[c])
+                let limit = clock.adding(gap, to: instant(carrierEnd)).secondsSinceEpoch
                 if let failure = raise(o, to: snapForward(o, limit), reason(2, c, .lo, limit)) { return failure }
             }
-            if hiC, let max = edge.max, Self.isFinite(hi[c]) {
-                let limit = clock.adding(max, to: instant(end(c, startingAt: hi[c]))).secondsSinceEpoch
+            if hiC, let max = maxGap, Self.isFinite(hi[c]) {
+                let carrierEnd = end(c, startingAt: hi[c])
+                let limit = clock.adding(max, to: instant(carrierEnd)).secondsSinceEpoch
                 if let failure = lower(o, to: snapBackward(o, limit), reason(3, c, .hi, limit)) { return failure }
             }
-            if loO, let max = edge.max, Self.isFinite(lo[o]) {
+            if loO, let max = maxGap, Self.isFinite(lo[o]) {
                 let limit = clock.earliest(after: instant(lo[o]), gap: max).secondsSinceEpoch
                 if let failure = raise(c, to: earliestStart(c, endAtLeast: limit), reason(4, o, .lo, limit)) { return failure }
             }
@@ -424,19 +433,23 @@ struct Network {
 
     private func instant(_ seconds: Int64) -> Instant { Instant(secondsSinceEpoch: seconds) }
 
+    // Inlined: called from the mutating rules, a call copies the whole network first.
+    @inline(__always)
     func end(_ node: Int, startingAt start: Int64) -> Int64 {
         if nodes[node].fixed { return nodes[node].fixedEnd + (start - nodes[node].fixedStart) }
         let seconds = nodes[node].durationSeconds
         if seconds >= 0 { return start + seconds }
-        return nodes[node].clock.end(ofSpan: nodes[node].span, startingAt: instant(start)).secondsSinceEpoch
+        return clocks[node].end(ofSpan: nodes[node].span, startingAt: instant(start)).secondsSinceEpoch
     }
 
     /// The first valid start at or after `t`: a working day's midnight for an all-day event,
     /// a time within working hours for a timed one. A fixed event has only its own start, so
     /// any other value is kept and shows up as a conflict.
     func snapForward(_ node: Int, _ t: Int64) -> Int64 {
+        // Fixed first, from the field alone: most bounds land on fixed events, and a copy of
+        // the node retains its clock.
+        if nodes[node].fixed { return t }
         let n = nodes[node]
-        if n.fixed { return t }
         switch n.span {
         case .allDay: return snapDayForward(n, t)
         case .timed, .instant:
@@ -458,8 +471,8 @@ struct Network {
     }
 
     func snapBackward(_ node: Int, _ t: Int64) -> Int64 {
+        if nodes[node].fixed { return t }
         let n = nodes[node]
-        if n.fixed { return t }
         switch n.span {
         case .allDay:
             let day = n.clock.workingDay(onOrBefore: n.clock.midnight(atOrBefore: instant(t)))
@@ -483,9 +496,9 @@ struct Network {
 
     /// The latest valid start whose end is at most `limit`.
     func latestStart(_ node: Int, endAtMost limit: Int64) -> Int64 {
+        if nodes[node].fixed { return nodes[node].fixedStart - max(0, nodes[node].fixedEnd - limit) }
+        if nodes[node].durationSeconds >= 0 { return snapBackward(node, limit - nodes[node].durationSeconds) }
         let n = nodes[node]
-        if n.fixed { return n.fixedStart - max(0, n.fixedEnd - limit) }
-        if n.durationSeconds >= 0 { return snapBackward(node, limit - n.durationSeconds) }
         if case .allDay(let duration) = n.span, duration.unit == .workingDays {
             // N working days that end by `limit`: the last of them is the last working day
             // that ends by then, the first N - 1 working days before it.
@@ -502,9 +515,9 @@ struct Network {
 
     /// The earliest valid start whose end is at least `limit`.
     func earliestStart(_ node: Int, endAtLeast limit: Int64) -> Int64 {
+        if nodes[node].fixed { return nodes[node].fixedStart + max(0, limit - nodes[node].fixedEnd) }
+        if nodes[node].durationSeconds >= 0 { return snapForward(node, limit - nodes[node].durationSeconds) }
         let n = nodes[node]
-        if n.fixed { return n.fixedStart + max(0, limit - n.fixedEnd) }
-        if n.durationSeconds >= 0 { return snapForward(node, limit - n.durationSeconds) }
         if case .allDay(let duration) = n.span, duration.unit == .workingDays {
             // The last of the N working days is the first working day that ends at or after
             // `limit`; the start is N - 1 working days before it.

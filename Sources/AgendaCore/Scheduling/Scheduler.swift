@@ -103,7 +103,7 @@ public struct Scheduler: Sendable {
     /// The error for a flexible event whose place would lie beyond the dates a plan holds,
     /// at its id, with a note at the bound that pushes it there.
     private func rangeError(placing node: Int, at start: Int64, in network: Network, agenda: Agenda) -> Diagnostic? {
-        let range = DateRange(zone: network.nodes[node].clock.zone)
+        let range = network.nodes[node].clock.dateRange
         let past = network.end(node, startingAt: start) > range.end.secondsSinceEpoch
         guard past || start < range.start.secondsSinceEpoch else { return nil }
         let event = agenda.events[network.nodes[node].eventIndex]
@@ -214,18 +214,20 @@ struct NetworkBuilder {
     }
 
     mutating func build() {
-        nodes.reserveCapacity(agenda.events.count)
-        occurrences = Array(repeating: nil, count: agenda.events.count)
-        indexByID.reserveCapacity(agenda.events.count)
-        // Events are read in place: copying each one costs more than the work done with it.
-        agenda.events.withUnsafeBufferPointer { events in
+        let events = agenda.events
+        nodes.reserveCapacity(events.count)
+        occurrences = Array(repeating: nil, count: events.count)
+        // One hash per event; the first event of an id keeps it.
+        indexByID = Dictionary(events.indices.lazy.map { (events[$0].id, Int32($0)) }, uniquingKeysWith: { first, _ in first })
+        // Each event is read through a pointer, field by field: an event passed as a value
+        // to a mutating method is copied whole first, at more cost than the work done with it.
+        events.withUnsafeBufferPointer { events in
             for index in events.indices {
-                if indexByID[events[index].id] == nil { indexByID[events[index].id] = Int32(index) }
-                nodes.append(node(for: events[index], at: index))
+                nodes.append(node(for: events.baseAddress! + index, at: index))
             }
         }
-        for index in agenda.events.indices {
-            for constraint in agenda.events[index].constraints {
+        for index in events.indices {
+            for constraint in events[index].constraints {
                 guard let other = indexByID[constraint.event] else { continue }
                 edges.append(
                     Network.Edge(
@@ -240,19 +242,25 @@ struct NetworkBuilder {
     /// The clock of each venue (the empty name: no venue), for events without a calendar of
     /// their own: the common case costs one lookup.
     private var venueClocks: [String: EventClock] = [:]
+    /// The first few of them again, searched first: agendas name a handful of venues, and
+    /// comparing a few short ids costs less than hashing one.
+    private var firstVenueClocks: [(venue: String, clock: EventClock)] = []
 
-    private mutating func clock(for event: borrowing Event) -> EventClock {
-        let venueID = event.venue?.value ?? ""
-        if event.calendar == nil, let known = venueClocks[venueID] { return known }
+    private mutating func clock(for event: UnsafePointer<Event>) -> EventClock {
+        let venueID = event.pointee.venue?.value ?? ""
+        guard event.pointee.calendar == nil else { return makeClock(for: event) }
+        if let known = firstVenueClocks.first(where: { $0.venue == venueID }) { return known.clock }
+        if let known = venueClocks[venueID] { return known }
         let clock = makeClock(for: event)
-        if event.calendar == nil { venueClocks[venueID] = clock }
+        venueClocks[venueID] = clock
+        if firstVenueClocks.count < 8 { firstVenueClocks.append((venueID, clock)) }
         return clock
     }
 
-    private mutating func makeClock(for event: borrowing Event) -> EventClock {
-        let venue = event.venue.flatMap { agenda.venues[$0.value] }
+    private mutating func makeClock(for event: UnsafePointer<Event>) -> EventClock {
+        let venue = event.pointee.venue.flatMap { agenda.venues[$0.value] }
         let zone = venue?.timeZone ?? agenda.timeZone
-        let name = event.calendar?.value ?? venue?.calendar ?? agenda.calendar
+        let name = event.pointee.calendar?.value ?? venue?.calendar ?? agenda.calendar
         let key = zone.identifier + "\u{0}" + name
         if let known = clocks[key] { return known }
         let calendar = name == WorkCalendar.noneName ? WorkCalendar.none : (agenda.calendars[name] ?? .none)
@@ -261,14 +269,14 @@ struct NetworkBuilder {
         return clock
     }
 
-    private mutating func node(for event: borrowing Event, at index: Int) -> Network.Node {
+    private mutating func node(for event: UnsafePointer<Event>, at index: Int) -> Network.Node {
         let clock = clock(for: event)
         let zone = clock.zone
-        let policy = event.schedule ?? agenda.schedule
+        let policy = event.pointee.schedule ?? agenda.schedule
         addBases(for: event, node: index, clock: clock)
-        guard let start = event.start?.value else {
+        guard let start = event.pointee.start?.value else {
             // Flexible: a point is placed on a day like a one-day all-day event.
-            let duration = event.duration?.value ?? Duration(1, .days)
+            let duration = event.pointee.duration?.value ?? Duration(1, .days)
             let span: EventClock.Span = duration.isElapsed ? .timed(duration) : .allDay(duration)
             var hours: Range<Int>?
             if duration.isElapsed && !clock.isUnrestricted {
@@ -277,8 +285,8 @@ struct NetworkBuilder {
                     diagnostics.append(
                         .error(
                             .longerThanWorkingHours,
-                            "'\(event.id)' lasts \(duration) but calendar '\(clock.calendar.name)' works \(formatHours(clock.calendar.hours)) a day",
-                            at: event.duration?.location ?? event.location,
+                            "'\(event.pointee.id)' lasts \(duration) but calendar '\(clock.calendar.name)' works \(formatHours(clock.calendar.hours)) a day",
+                            at: event.pointee.duration?.location ?? event.pointee.location,
                             hint: "shorten it, give it a duration in days, or widen the calendar's 'hours'"))
                     hours = nil
                 }
@@ -290,7 +298,7 @@ struct NetworkBuilder {
         let startInstant = start.instant(in: zone)
         let span = fixedSpan(event, start: start)
         var end: Instant
-        if case .some(let endSpec) = event.end?.value {
+        if case .some(let endSpec) = event.pointee.end?.value {
             if case .date(let last) = endSpec {
                 end = clock.midnight(last.adding(days: 1))
             } else {
@@ -300,7 +308,7 @@ struct NetworkBuilder {
             end = clock.end(ofSpan: span, startingAt: startInstant)
         }
         var fixedStart = startInstant
-        if let rule = event.repeatRule {
+        if let rule = event.pointee.repeatRule {
             let allDay = if case .allDay = span { true } else { false }
             let localStart = zone.localTime(at: startInstant)
             // The loader refuses such a rule; an agenda built in code is held to the same limit
@@ -325,7 +333,7 @@ struct NetworkBuilder {
             } else {
                 diagnostics.append(
                     .error(
-                        .invalidRepeat, "every occurrence of '\(event.id)' is excepted, so the event never takes place",
+                        .invalidRepeat, "every occurrence of '\(event.pointee.id)' is excepted, so the event never takes place",
                         at: rule.location, hint: "remove dates from 'except', or remove the event"))
             }
         }
@@ -339,7 +347,14 @@ struct NetworkBuilder {
     func fixedEventsOutOfRange() -> [Diagnostic] {
         var result: [Diagnostic] = []
         for (index, node) in nodes.enumerated() where node.fixed {
-            let range = DateRange(zone: node.clock.zone)
+            let range = node.clock.dateRange
+            // Most events lie well inside: only the others pay for reading their event.
+            let start = node.fixedStart
+            if start >= range.start.secondsSinceEpoch && start < range.end.secondsSinceEpoch
+                && node.fixedEnd <= range.end.secondsSinceEpoch
+            {
+                continue
+            }
             let event = agenda.events[node.eventIndex]
             if node.fixedStart < range.start.secondsSinceEpoch {
                 result.append(
@@ -375,31 +390,32 @@ struct NetworkBuilder {
     }
 
     /// How a fixed event's end follows from its start when no `end` is written.
-    private func fixedSpan(_ event: borrowing Event, start: TimeSpec) -> EventClock.Span {
-        guard let duration = event.duration?.value else {
+    private func fixedSpan(_ event: UnsafePointer<Event>, start: TimeSpec) -> EventClock.Span {
+        guard let duration = event.pointee.duration?.value else {
             return start.isDate ? .allDay(Duration(1, .days)) : .instant
         }
         if duration.unit == .workingDays || (start.isDate && !duration.isElapsed) { return .allDay(duration) }
         return .timed(duration)
     }
 
-    private mutating func addBases(for event: borrowing Event, node: Int, clock: EventClock) {
+    private mutating func addBases(for event: UnsafePointer<Event>, node: Int, clock: EventClock) {
         let zone = clock.zone
         func endLimit(_ spec: TimeSpec) -> Int64 {
             if case .date(let day) = spec { return clock.midnight(day.adding(days: 1)).secondsSinceEpoch }
             return spec.instant(in: zone).secondsSinceEpoch
         }
-        if let notBefore = event.notBefore {
+        if let notBefore = event.pointee.notBefore {
             bases.append(
                 Network.Base(
                     node: Int32(node), kind: .notBefore, value: notBefore.value.instant(in: zone).secondsSinceEpoch,
                     location: notBefore.location))
         }
-        if let notAfter = event.notAfter {
+        if let notAfter = event.pointee.notAfter {
             bases.append(
                 Network.Base(node: Int32(node), kind: .notAfter, value: endLimit(notAfter.value), location: notAfter.location))
         }
-        guard !event.isFixed else { return }
+        // A stored field, not `isFixed`: a computed property would copy the event.
+        guard event.pointee.start == nil else { return }
         if let start = agenda.start {
             bases.append(
                 Network.Base(
@@ -417,22 +433,37 @@ struct NetworkBuilder {
     /// first; `max` adds no order), ties and cycles in file order.
     func placementOrder() -> [Int32] {
         let count = nodes.count
-        var successors = [[Int32]](repeating: [], count: count)
+        // Successors in one flat array, `successors[first[n]..<first[n + 1]]`, in edge order.
+        var first = [Int32](repeating: 0, count: count + 1)
         var incoming = [Int](repeating: 0, count: count)
-        for edge in edges {
-            let (from, to) = edge.relation == .before ? (edge.carrier, edge.other) : (edge.other, edge.carrier)
-            successors[Int(from)].append(to)
+        for index in edges.indices {
+            let (from, to) = precedence(edges[index])
+            first[Int(from) + 1] += 1
             incoming[Int(to)] += 1
         }
+        for index in 0..<count { first[index + 1] += first[index] }
+        var fill = first
+        var successors = [Int32](repeating: 0, count: edges.count)
+        for index in edges.indices {
+            let (from, to) = precedence(edges[index])
+            successors[Int(fill[Int(from)])] = to
+            fill[Int(from)] += 1
+        }
+        // The events ready from the start are already in file order; only those that become
+        // ready later go through the heap. The next event is the first of the two.
+        let initial = (0..<Int32(count)).filter { incoming[Int($0)] == 0 }
+        var nextInitial = 0
         var ready = MinHeap()
-        for index in 0..<count where incoming[index] == 0 { ready.push(Int32(index)) }
         var order: [Int32] = []
         order.reserveCapacity(count)
         var placed = [Bool](repeating: false, count: count)
         var nextUnplaced = 0
         while order.count < count {
             let node: Int32
-            if let next = ready.pop() {
+            if nextInitial < initial.count && (ready.first.map { initial[nextInitial] < $0 } ?? true) {
+                node = initial[nextInitial]
+                nextInitial += 1
+            } else if let next = ready.pop() {
                 node = next
             } else {
                 // A cycle: take the first event in file order that is still waiting.
@@ -442,7 +473,8 @@ struct NetworkBuilder {
             if placed[Int(node)] { continue }
             placed[Int(node)] = true
             order.append(node)
-            for next in successors[Int(node)] {
+            for slot in Int(first[Int(node)])..<Int(first[Int(node) + 1]) {
+                let next = successors[slot]
                 incoming[Int(next)] -= 1
                 if incoming[Int(next)] == 0 && !placed[Int(next)] { ready.push(next) }
             }
@@ -450,27 +482,56 @@ struct NetworkBuilder {
         return order
     }
 
+    /// Which event of a constraint comes first, and which after it.
+    private func precedence(_ edge: borrowing Network.Edge) -> (from: Int32, to: Int32) {
+        edge.relation == .before ? (edge.carrier, edge.other) : (edge.other, edge.carrier)
+    }
+
     /// Every event and occurrence at its place, sorted by start, end and file order.
     func items(network: Network, earliest: [Int64], latest: [Int64]) -> [PlannedEvent] {
+        // Places are sorted first and each item is built once, in order: sorting or moving
+        // the items themselves retains and releases their strings over and over.
+        var places: [(start: Int64, end: Int64, node: Int32, occurrence: Int32)] = []
+        places.reserveCapacity(nodes.count)
+        for index in network.nodes.indices {
+            if let series = occurrences[index] {
+                for (number, occurrence) in series.enumerated() {
+                    places.append((occurrence.start.secondsSinceEpoch, occurrence.end.secondsSinceEpoch, Int32(index), Int32(number)))
+                }
+            } else {
+                let start = network.lo[index]
+                places.append((start, network.end(index, startingAt: start), Int32(index), -1))
+            }
+        }
+        // File order breaks ties: an event's position, then its occurrence's.
+        places.sort { ($0.start, $0.end, $0.node, $0.occurrence) < ($1.start, $1.end, $1.node, $1.occurrence) }
         var result: [PlannedEvent] = []
-        result.reserveCapacity(nodes.count)
-        var ranges: [String: DateRange] = [:]
-        let events = agenda.events
-        events.withUnsafeBufferPointer { events in
-            for index in network.nodes.indices {
+        result.reserveCapacity(places.count)
+        agenda.events.withUnsafeBufferPointer { events in
+            var occurrenceIDs = [[String]?](repeating: nil, count: nodes.count)
+            for index in nodes.indices {
+                guard let series = occurrences[index] else { continue }
+                occurrenceIDs[index] = names(of: series, of: events.baseAddress! + network.nodes[index].eventIndex)
+            }
+            for place in places {
+                let index = Int(place.node)
                 let eventIndex = network.nodes[index].eventIndex
                 let allDay = network.nodes[index].isAllDay
                 let fixed = network.nodes[index].fixed
-                let zone = network.nodes[index].clock.zone
-                if let series = occurrences[index] {
-                    appendOccurrences(series, of: events[eventIndex], at: eventIndex, allDay: allDay, zone: zone, to: &result)
+                let clock = network.clocks[index]
+                let start = place.start
+                if place.occurrence >= 0 {
+                    result.append(
+                        PlannedEvent(
+                            id: occurrenceIDs[index]![Int(place.occurrence)], eventIndex: eventIndex,
+                            occurrenceOf: events[eventIndex].id, start: Instant(secondsSinceEpoch: start),
+                            end: Instant(secondsSinceEpoch: place.end), allDay: allDay, fixed: true,
+                            earliest: Instant(secondsSinceEpoch: start), latest: Instant(secondsSinceEpoch: start), slackSeconds: 0,
+                            critical: false, timeZone: clock.zone))
                     continue
                 }
-                let start = network.lo[index]
-                let end = network.end(index, startingAt: start)
                 // A window that reaches past the dates a plan holds is open on that side.
-                let range = ranges[zone.identifier] ?? DateRange(zone: zone)
-                ranges[zone.identifier] = range
+                let range = clock.dateRange
                 let low = fixed ? start : earliest[index]
                 let high = fixed ? start : latest[index]
                 let lowBounded = Network.isFinite(low) && low >= range.start.secondsSinceEpoch
@@ -479,40 +540,34 @@ struct NetworkBuilder {
                 result.append(
                     PlannedEvent(
                         id: events[eventIndex].id, eventIndex: eventIndex, start: Instant(secondsSinceEpoch: start),
-                        end: Instant(secondsSinceEpoch: end), allDay: allDay, fixed: fixed,
+                        end: Instant(secondsSinceEpoch: place.end), allDay: allDay, fixed: fixed,
                         earliest: lowBounded ? Instant(secondsSinceEpoch: low) : nil,
                         latest: highBounded ? Instant(secondsSinceEpoch: high) : nil, slackSeconds: slack,
-                        critical: !fixed && slack == 0, timeZone: zone))
+                        critical: !fixed && slack == 0, timeZone: clock.zone))
             }
         }
-        // Sort small keys, then move each item once: sorting the items themselves moves them
-        // many times over.
-        var keys = result.indices.map { (result[$0].start.secondsSinceEpoch, result[$0].end.secondsSinceEpoch, $0) }
-        keys.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
-        return keys.map { result[$0.2] }
+        return result
     }
 
-    private func appendOccurrences(
-        _ series: [Recurrence.Occurrence], of event: borrowing Event, at eventIndex: Int, allDay: Bool, zone: TimeZoneRules,
-        to result: inout [PlannedEvent]
-    ) {
-        let timed = event.repeatRule?.every.isElapsed ?? false
+    /// The ids of a series' occurrences, in its order: `<id>-<date>`, and the time of day for
+    /// a series that repeats in hours or minutes.
+    private func names(of series: [Recurrence.Occurrence], of event: UnsafePointer<Event>) -> [String] {
+        let timed = event.pointee.repeatRule?.every.isElapsed ?? false
         var used = Set<String>()
+        var names: [String] = []
+        names.reserveCapacity(series.count)
         for occurrence in series {
             let date = occurrence.localStart.date.description
             let suffix = timed ? "-" + occurrenceTime(occurrence.localStart) : ""
-            var id = "\(event.id)-\(date)\(suffix)"
+            var id = "\(event.pointee.id)-\(date)\(suffix)"
             // A wall time that repeats when the clocks go back gets a second name.
             if !used.insert(id).inserted {
                 id += "-2"
                 used.insert(id)
             }
-            result.append(
-                PlannedEvent(
-                    id: id, eventIndex: eventIndex, occurrenceOf: event.id, start: occurrence.start, end: occurrence.end,
-                    allDay: allDay, fixed: true, earliest: occurrence.start, latest: occurrence.start, slackSeconds: 0,
-                    critical: false, timeZone: zone))
+            names.append(id)
         }
+        return names
     }
 
     private func occurrenceTime(_ local: LocalDateTime) -> String {
@@ -529,6 +584,9 @@ func formatHours(_ hours: Range<Int>) -> String {
 /// A binary min-heap of node indices: ties in the topological order go to file order.
 struct MinHeap {
     private var items: [Int32] = []
+
+    /// The smallest value, left in the heap.
+    var first: Int32? { items.first }
 
     mutating func push(_ value: Int32) {
         items.append(value)
