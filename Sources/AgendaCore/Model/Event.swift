@@ -125,21 +125,45 @@ public struct Event: Sendable, Hashable {
     public var end: Located<TimeSpec>?
     public var duration: Located<Duration>?
     public var constraints: [Constraint]
-    public var notBefore: Located<TimeSpec>?
-    public var notAfter: Located<TimeSpec>?
+    public var notBefore: Located<TimeSpec>? {
+        get { occasional.box?.fields.notBefore }
+        set { occasional.update { $0.notBefore = newValue } }
+    }
+    public var notAfter: Located<TimeSpec>? {
+        get { occasional.box?.fields.notAfter }
+        set { occasional.update { $0.notAfter = newValue } }
+    }
     public var schedule: SchedulePolicy?
-    public var repeatRule: RepeatRule?
+    public var repeatRule: RepeatRule? {
+        get { occasional.box?.fields.repeatRule }
+        set { occasional.update { $0.repeatRule = newValue } }
+    }
     public var source: String?
     public var description: String?
     public var tags: [String]
     public var status: EventStatus?
-    public var url: String?
+    public var url: String? {
+        get { occasional.box?.fields.url }
+        set { occasional.update { $0.url = newValue } }
+    }
     /// The session this event prepares (`for: cnd59`), and how long before it starts this
     /// must end (`lead: 6 weeks`): the document lead-time check reads them.
-    public var serves: Located<String>?
-    public var lead: Located<Duration>?
+    public var serves: Located<String>? {
+        get { occasional.box?.fields.serves }
+        set { occasional.update { $0.serves = newValue } }
+    }
+    public var lead: Located<Duration>? {
+        get { occasional.box?.fields.lead }
+        set { occasional.update { $0.lead = newValue } }
+    }
     /// Checks this event opts out of, each with its reason.
-    public var ignored: [IgnoredCheck]
+    public var ignored: [IgnoredCheck] {
+        get { occasional.box?.fields.ignored ?? [] }
+        set { occasional.update { $0.ignored = newValue } }
+    }
+    /// What few events say, behind one reference: a large agenda's events are copied and read
+    /// in bulk, and with these fields inline an `Event` is 680 bytes instead of 400.
+    private var occasional = OccasionalFields()
     /// The id of the `for_each` entry this event was expanded from.
     public var expandedFrom: String?
     /// Where the event's mapping starts (the `- ` of its list entry).
@@ -158,18 +182,11 @@ public struct Event: Sendable, Hashable {
         self.end = nil
         self.duration = nil
         self.constraints = []
-        self.notBefore = nil
-        self.notAfter = nil
         self.schedule = nil
-        self.repeatRule = nil
         self.source = nil
         self.description = nil
         self.tags = []
         self.status = nil
-        self.url = nil
-        self.serves = nil
-        self.lead = nil
-        self.ignored = []
         self.expandedFrom = nil
         self.location = location
         self.idLocation = idLocation ?? location
@@ -177,4 +194,41 @@ public struct Event: Sendable, Hashable {
 
     /// Fixed events have a start; flexible ones only a duration (or nothing, for a point).
     public var isFixed: Bool { start != nil }
+}
+
+/// The fields of an `Event` that few events set, in an immutable box shared by copies of the
+/// event; an event that sets none holds no box. Equal and hashed by value.
+struct OccasionalFields: Sendable, Hashable {
+    struct Fields: Sendable, Hashable {
+        var notBefore: Located<TimeSpec>?
+        var notAfter: Located<TimeSpec>?
+        var repeatRule: RepeatRule?
+        var url: String?
+        var serves: Located<String>?
+        var lead: Located<Duration>?
+        var ignored: [IgnoredCheck] = []
+    }
+
+    final class Box: Sendable {
+        let fields: Fields
+
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private(set) var box: Box?
+
+    /// Sets fields on a copy, so other events sharing the box keep theirs.
+    mutating func update(_ change: (inout Fields) -> Void) {
+        var fields = box?.fields ?? Fields()
+        change(&fields)
+        box = Box(fields)
+    }
+
+    static func == (a: OccasionalFields, b: OccasionalFields) -> Bool {
+        a.box === b.box || (a.box?.fields ?? Fields()) == (b.box?.fields ?? Fields())
+    }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(box?.fields ?? Fields())
+    }
 }
