@@ -46,25 +46,23 @@ struct OutputFiles {
         }
     }
 
-    /// Creates a folder and its parents when missing, and returns the ones it created,
-    /// outermost first; refuses a path that is something else.
-    @discardableResult
-    static func makeDirectory(_ path: String) throws -> [String] {
+    /// Creates a folder and its parents when missing, adding each one it creates to
+    /// `created`, outermost first (also when a deeper one then fails); refuses a path that
+    /// is something else.
+    static func makeDirectory(_ path: String, recordingIn created: inout [String]) throws {
         switch existing(path) {
-        case .directory: return []
+        case .directory: return
         case .nothing: break
         case .regularFile, .other:
             throw Failure(description: "'\(path)' exists and is not a directory; name a folder for the files")
         }
         let parent = directory(of: path.hasSuffix("/") ? String(path.dropLast()) : path)
-        var created: [String] = []
-        if parent != path && parent != "." && parent != "/" { created = try makeDirectory(parent) }
+        if parent != path && parent != "." && parent != "/" { try makeDirectory(parent, recordingIn: &created) }
         if mkdir(path, 0o777) == 0 {
             created.append(path)
         } else if errno != EEXIST {
             throw Failure(description: "cannot create the folder '\(path)': \(reason(errno))")
         }
-        return created
     }
 
     /// Writes each exporter's file, or none. Each file is made in memory and goes to a
@@ -80,7 +78,7 @@ struct OutputFiles {
         do {
             for file in files {
                 let bytes = try render(file.exporter, plan, options: options)
-                if let folder, writer.isEmpty { createdFolders = try makeDirectory(folder) }
+                if let folder, writer.isEmpty { try makeDirectory(folder, recordingIn: &createdFolders) }
                 try checkTarget(file.path)
                 writer.write(bytes, beside: file.path)
             }
@@ -126,10 +124,12 @@ struct OutputFiles {
         func write(_ bytes: ByteBuffer, beside path: String) {
             count += 1
             let handoff = Handoff(bytes: bytes)
+            // Here, not on the queue: reading the umask sets it for the whole process for a moment.
+            let mode = OutputFiles.mode(for: path)
             queue.async { [self] in
                 guard lock.withLock({ failure == nil }) else { return }
                 do {
-                    let temporary = try writeTemporary(handoff.bytes, beside: path)
+                    let temporary = try writeTemporary(handoff.bytes, beside: path, mode: mode)
                     lock.withLock { written.append((temporary, path)) }
                 } catch {
                     lock.withLock { failure = error }
@@ -161,9 +161,8 @@ struct OutputFiles {
         let bytes: ByteBuffer
     }
 
-    /// A new file in the target's folder holding `bytes`, flushed to disk, with the mode a
-    /// new file would get (or the mode of the file it replaces).
-    private static func writeTemporary(_ bytes: ByteBuffer, beside path: String) throws -> String {
+    /// A new file in the target's folder holding `bytes`, flushed to disk, with `mode`.
+    private static func writeTemporary(_ bytes: ByteBuffer, beside path: String, mode: mode_t) throws -> String {
         let folder = directory(of: path)
         let name = path.split(separator: "/").last.map(String.init) ?? path
         var template = Array("\(folder)/.\(name).XXXXXX".utf8CString)
@@ -174,7 +173,7 @@ struct OutputFiles {
         do {
             guard bytes.write(to: descriptor) else { throw Failure(description: "cannot write '\(path)': \(reason(errno))") }
             guard fsync(descriptor) == 0 else { throw Failure(description: "cannot write '\(path)': \(reason(errno))") }
-            fchmod(descriptor, mode(for: path))
+            fchmod(descriptor, mode)
         } catch {
             unlink(temporary)
             throw error
@@ -182,7 +181,8 @@ struct OutputFiles {
         return temporary
     }
 
-    private static func mode(for path: String) -> mode_t {
+    /// The mode a new file would get, or the mode of the file it replaces.
+    static func mode(for path: String) -> mode_t {
         var info = stat()
         if stat(path, &info) == 0 { return info.st_mode & 0o7777 }
         let mask = umask(0)

@@ -124,4 +124,33 @@ struct SafeWriteTests {
         #expect(try Self.contents(folder) == before)
         #expect(try scratch.contents() == ["generated.yaml", "out"])
     }
+
+    /// A folder that cannot be made, past parents the run has made: the parents go too.
+    @Test func aFolderThatCannotBeMadeLeavesNoneOfItsParents() throws {
+        let scratch = try ScratchFolder()
+        let tooLong = scratch.path("new/calendars/" + String(repeating: "x", count: 300))
+        let files: [(exporter: any Exporter, path: String)] = [(try Self.exporter("ics"), tooLong + "/safe.ics")]
+        #expect {
+            try OutputFiles.export(Self.plan, options: Self.options, as: files, creatingFolder: tooLong)
+        } throws: { error in
+            "\(error)".hasPrefix("cannot create the folder '\(tooLong)': file name too long")
+        }
+        #expect(try scratch.contents() == [])
+    }
+
+    /// The disk refuses the first write into folders the run made: they are removed with
+    /// the temporary file.
+    @Test func aWriteThatFailsInANewFolderLeavesNoFolder() throws {
+        let scratch = try ScratchFolder()
+        let file = scratch.path("generated.yaml")
+        try Data(AgendaGenerator(events: 400, seed: 9).yaml().utf8).write(to: URL(fileURLWithPath: file))
+        let folder = scratch.path("out/calendars") + "/"
+        let limited = "trap '' XFSZ; ulimit -f 1 && exec \"$0\" \"$@\""
+        let output = try CLI.run(
+            ["-c", limited, CLI.binary.path, "export", file, "--format", "ics,csv", "-o", folder],
+            executable: URL(fileURLWithPath: "/bin/sh"))
+        #expect(output.status == 2)
+        #expect(output.stderr == "error: cannot write '\(folder)generated.ics': file too large\n")
+        #expect(try scratch.contents() == ["generated.yaml"])
+    }
 }
