@@ -224,13 +224,13 @@ public struct CheckContext: Sendable {
     public func overlaps(among items: ArraySlice<Int32>, capacity: Int) -> [(item: Int, others: [Int])] {
         var found: [(item: Int, others: [Int])] = []
         // The items under way, the one that ends first on top: what has ended leaves from there.
-        var underway = EndHeap()
+        var underway = MinHeap<Underway>()
         for item in items {
             let start = itemStart[Int(item)]
             let end = itemEnd[Int(item)]
             let event = itemEvent[Int(item)]
-            while let first = underway.first, first.end <= start { underway.removeFirst() }
-            defer { underway.insert(end: end, item: item) }
+            while let first = underway.first, first.end <= start { underway.pop() }
+            defer { underway.push(Underway(end: end, item: item)) }
             // Fewer events under way than the group holds: no overlap to report.
             guard underway.count >= capacity else { continue }
             func overlaps(_ other: Int32) -> Bool {
@@ -238,8 +238,9 @@ public struct CheckContext: Sendable {
                 return otherEvent != event && end > itemStart[Int(other)] && !areNested(Int(otherEvent), Int(event))
             }
             // Counted first: most items overlap too few others to need the list.
-            guard underway.items.count(where: overlaps) >= capacity else { continue }
-            found.append((Int(item), underway.items.filter(overlaps).sorted().map(Int.init)))
+            let others = underway.elements.lazy.map(\.item)
+            guard others.count(where: overlaps) >= capacity else { continue }
+            found.append((Int(item), others.filter(overlaps).sorted().map(Int.init)))
         }
         return found
     }
@@ -268,15 +269,12 @@ public struct CheckContext: Sendable {
     /// `2015-03-09 14:45`
     public static func readable(_ local: LocalDateTime) -> String {
         let second = local.secondOfDay
-        let (year, month, day) = local.date.components
         // Written digit by digit: a finding may name two times, and there are thousands.
-        guard (0...9999).contains(year) else { return "\(local.date) \(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2))" }
+        guard (0...9999).contains(local.date.components.year) else {
+            return "\(local.date) \(pad(second / 3600, 2)):\(pad(second / 60 % 60, 2))"
+        }
         return String(unsafeUninitializedCapacity: 16) { text in
-            writeDigits(year, width: 4, into: text, at: 0)
-            text[4] = UInt8(ascii: "-")
-            writeDigits(month, width: 2, into: text, at: 5)
-            text[7] = UInt8(ascii: "-")
-            writeDigits(day, width: 2, into: text, at: 8)
+            local.date.writeISO(into: text, at: 0)
             text[10] = UInt8(ascii: " ")
             writeDigits(second / 3600, width: 2, into: text, at: 11)
             text[13] = UInt8(ascii: ":")
@@ -286,42 +284,13 @@ public struct CheckContext: Sendable {
     }
 }
 
-/// A binary min-heap of plan items by end: the items under way in an overlap sweep.
-private struct EndHeap {
-    private var entries: [(end: Int64, item: Int32)] = []
+/// A plan item under way in an overlap sweep, ordered by its end.
+private struct Underway: Comparable {
+    var end: Int64
+    var item: Int32
 
-    var count: Int { entries.count }
-    var first: (end: Int64, item: Int32)? { entries.first }
-    /// The items, in no particular order.
-    var items: LazyMapSequence<[(end: Int64, item: Int32)], Int32> { entries.lazy.map(\.item) }
-
-    mutating func insert(end: Int64, item: Int32) {
-        entries.append((end, item))
-        var child = entries.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard entries[child].end < entries[parent].end else { break }
-            entries.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func removeFirst() {
-        let last = entries.removeLast()
-        guard !entries.isEmpty else { return }
-        entries[0] = last
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1
-            let right = left + 1
-            var smallest = parent
-            if left < entries.count && entries[left].end < entries[smallest].end { smallest = left }
-            if right < entries.count && entries[right].end < entries[smallest].end { smallest = right }
-            guard smallest != parent else { return }
-            entries.swapAt(parent, smallest)
-            parent = smallest
-        }
-    }
+    static func < (a: Underway, b: Underway) -> Bool { a.end < b.end }
+    static func == (a: Underway, b: Underway) -> Bool { a.end == b.end }
 }
 
 /// `first()` and `second()`, the second on another core when `parallel`.

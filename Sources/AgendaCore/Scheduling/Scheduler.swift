@@ -453,7 +453,8 @@ struct NetworkBuilder {
         // ready later go through the heap. The next event is the first of the two.
         let initial = (0..<Int32(count)).filter { incoming[Int($0)] == 0 }
         var nextInitial = 0
-        var ready = MinHeap()
+        // Node indices: ties in the topological order go to file order.
+        var ready = MinHeap<Int32>()
         var order: [Int32] = []
         order.reserveCapacity(count)
         var placed = [Bool](repeating: false, count: count)
@@ -579,45 +580,6 @@ struct NetworkBuilder {
 func formatHours(_ hours: Range<Int>) -> String {
     func hm(_ s: Int) -> String { "\(pad(s / 3600, 2)):\(pad(s / 60 % 60, 2))" }
     return "\(hm(hours.lowerBound))-\(hm(hours.upperBound))"
-}
-
-/// A binary min-heap of node indices: ties in the topological order go to file order.
-struct MinHeap {
-    private var items: [Int32] = []
-
-    /// The smallest value, left in the heap.
-    var first: Int32? { items.first }
-
-    mutating func push(_ value: Int32) {
-        items.append(value)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[child] < items[parent] else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
-    }
-
-    mutating func pop() -> Int32? {
-        guard let first = items.first else { return nil }
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                let right = left + 1
-                var smallest = parent
-                if left < items.count && items[left] < items[smallest] { smallest = left }
-                if right < items.count && items[right] < items[smallest] { smallest = right }
-                if smallest == parent { break }
-                items.swapAt(parent, smallest)
-                parent = smallest
-            }
-        }
-        return first
-    }
 }
 
 /// The instants a plan may hold in one zone: from the start of 0001-01-01 to the end of

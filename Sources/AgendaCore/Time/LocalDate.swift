@@ -85,13 +85,19 @@ public struct LocalDate: Hashable, Sendable, Comparable, CustomStringConvertible
         // Written digit by digit: checks and exports write one for every item.
         guard (0...9999).contains(y) else { return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))" }
         return String(unsafeUninitializedCapacity: 10) { text in
-            writeDigits(y, width: 4, into: text, at: 0)
-            text[4] = UInt8(ascii: "-")
-            writeDigits(m, width: 2, into: text, at: 5)
-            text[7] = UInt8(ascii: "-")
-            writeDigits(d, width: 2, into: text, at: 8)
+            writeISO(into: text, at: 0)
             return 10
         }
+    }
+
+    /// Writes `YYYY-MM-DD` into the 10 bytes from `offset`; the year must be in 0...9999.
+    func writeISO(into text: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        let (y, m, d) = components
+        writeDigits(y, width: 4, into: text, at: offset)
+        text[offset + 4] = UInt8(ascii: "-")
+        writeDigits(m, width: 2, into: text, at: offset + 5)
+        text[offset + 7] = UInt8(ascii: "-")
+        writeDigits(d, width: 2, into: text, at: offset + 8)
     }
 
     public static func < (lhs: LocalDate, rhs: LocalDate) -> Bool {
